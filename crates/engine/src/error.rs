@@ -34,7 +34,9 @@ pub enum EngineError {
     #[error("the program is empty: type an expression such as ln(x1) + x1*x2 - sin(x2)")]
     EmptyProgram,
     /// A function name the language does not know.
-    #[error("unknown function `{name}`; known: ln (log), exp, sin, cos, tan, tanh, sqrt, sigmoid, relu")]
+    #[error(
+        "unknown function `{name}`; known: ln (log), exp, sin, cos, tan, tanh, sqrt, sigmoid, relu"
+    )]
     UnknownFunction {
         /// The name as written.
         name: String,
@@ -101,18 +103,32 @@ impl EngineError {
     pub fn diagnostic(&self, source: &str) -> Diagnostic {
         let message = self.to_string();
         let Some(span) = self.span() else {
-            return Diagnostic { message, line: 0, column: 0, source_line: String::new(), caret: String::new() };
+            return Diagnostic {
+                message,
+                line: 0,
+                column: 0,
+                source_line: String::new(),
+                caret: String::new(),
+            };
         };
         let start = floor_char_boundary(source, span.start.min(source.len()));
         let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+        let line_end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |i| start + i);
         let source_line = source[line_start..line_end].to_string();
         let column = source[line_start..start].chars().count();
         let end = floor_char_boundary(source, span.end.clamp(start, line_end));
         let width = source[start..end].chars().count().max(1);
         let caret = format!("{}{}", " ".repeat(column), "^".repeat(width));
         let line = source[..line_start].matches('\n').count() + 1;
-        Diagnostic { message, line, column: column + 1, source_line, caret }
+        Diagnostic {
+            message,
+            line,
+            column: column + 1,
+            source_line,
+            caret,
+        }
     }
 
     /// The diagnostic as plain text: `error: …`, the line, and the caret.

@@ -40,7 +40,11 @@ pub struct Frame {
 /// The frame after applying the first `k` steps of `trace` (clamped to the trace length).
 pub fn frame_at(trace: &Trace, k: usize) -> Frame {
     let k = k.min(trace.steps.len());
-    let mut visible: Vec<bool> = trace.nodes.iter().map(|n| n.created_at.is_none_or(|s| (s as usize) < k)).collect();
+    let mut visible: Vec<bool> = trace
+        .nodes
+        .iter()
+        .map(|n| n.created_at.is_none_or(|s| (s as usize) < k))
+        .collect();
     visible.resize(trace.nodes.len(), true);
     let mut rows = Vec::new();
     let mut ntg: Vec<GradList> = Vec::new();
@@ -50,12 +54,20 @@ pub fn frame_at(trace: &Trace, k: usize) -> Frame {
             _ => {}
         }
         match s.kind {
-            StepKind::Seed => ntg.push(GradList { node: s.node, chips: vec![i as u32], summed: false }),
+            StepKind::Seed => ntg.push(GradList {
+                node: s.node,
+                chips: vec![i as u32],
+                summed: false,
+            }),
             StepKind::Partial => {
                 if let Some(input) = s.input {
                     match ntg.iter_mut().find(|g| g.node == input) {
                         Some(g) => g.chips.push(i as u32),
-                        None => ntg.push(GradList { node: input, chips: vec![i as u32], summed: false }),
+                        None => ntg.push(GradList {
+                            node: input,
+                            chips: vec![i as u32],
+                            summed: false,
+                        }),
                     }
                 }
             }
@@ -76,7 +88,9 @@ pub fn frame_at(trace: &Trace, k: usize) -> Frame {
         line: step.map(|s| s.line),
         rows,
         node_to_grad: ntg,
-        focus: step.map(|s| std::iter::once(s.node).chain(s.input).collect()).unwrap_or_default(),
+        focus: step
+            .map(|s| std::iter::once(s.node).chain(s.input).collect())
+            .unwrap_or_default(),
         fresh: step.map(|s| s.created.clone()).unwrap_or_default(),
     }
 }

@@ -13,6 +13,7 @@
 #![forbid(unsafe_code)]
 
 pub mod error;
+pub mod export;
 pub mod frame;
 pub mod graph;
 pub mod modes;
@@ -35,7 +36,12 @@ pub fn run(source: &str, values: &str, mode: Mode, wrt: usize) -> Result<Trace, 
 }
 
 /// Like [`run`], with the values already parsed.
-pub fn run_with(source: &str, values: &[(String, f64)], mode: Mode, wrt: usize) -> Result<Trace, EngineError> {
+pub fn run_with(
+    source: &str,
+    values: &[(String, f64)],
+    mode: Mode,
+    wrt: usize,
+) -> Result<Trace, EngineError> {
     let c = compile(source, values)?;
     Ok(match mode {
         Mode::Forward => modes::forward::forward_trace(&c, wrt)?,

@@ -39,7 +39,10 @@ impl Lowered {
                     .iter()
                     .find(|(n, _)| n == name)
                     .map(|(_, v)| *v)
-                    .ok_or_else(|| EngineError::MissingValue { name: name.clone(), span: *span })
+                    .ok_or_else(|| EngineError::MissingValue {
+                        name: name.clone(),
+                        span: *span,
+                    })
             })
             .collect()
     }
@@ -60,7 +63,11 @@ pub fn lower(program: &Program) -> Result<Lowered, EngineError> {
             first_assigned.entry(name.as_str()).or_insert((i, *span));
         }
     }
-    let mut lw = Lowerer { graph: Graph::new(), env: BTreeMap::new(), variable_spans: Vec::new() };
+    let mut lw = Lowerer {
+        graph: Graph::new(),
+        env: BTreeMap::new(),
+        variable_spans: Vec::new(),
+    };
     let mut last = Operand::Const(0.0);
     let mut last_span = Span::new(0, 0);
     for (i, stmt) in program.stmts.iter().enumerate() {
@@ -119,7 +126,9 @@ impl Lowerer {
                 Work::Exit(e) => {
                     let v = match &e.kind {
                         ExprKind::Num(v) => Operand::Const(*v),
-                        ExprKind::Var(name) => self.var(name, e.span, stmt_index, first_assigned)?,
+                        ExprKind::Var(name) => {
+                            self.var(name, e.span, stmt_index, first_assigned)?
+                        }
                         ExprKind::Neg(_) => {
                             let a = pop(&mut vals)?;
                             self.unary(Op::Neg, a)
@@ -135,7 +144,10 @@ impl Lowerer {
                         }
                     };
                     if self.graph.len() > MAX_NODES {
-                        return Err(EngineError::Limit { what: "the number of graph nodes", limit: MAX_NODES });
+                        return Err(EngineError::Limit {
+                            what: "the number of graph nodes",
+                            limit: MAX_NODES,
+                        });
                     }
                     vals.push(v);
                 }
@@ -154,8 +166,14 @@ impl Lowerer {
         if let Some(v) = self.env.get(name) {
             return Ok(*v);
         }
-        if first_assigned.get(name).is_some_and(|(i, _)| *i >= stmt_index) {
-            return Err(EngineError::UsedBeforeAssigned { name: name.to_string(), span });
+        if first_assigned
+            .get(name)
+            .is_some_and(|(i, _)| *i >= stmt_index)
+        {
+            return Err(EngineError::UsedBeforeAssigned {
+                name: name.to_string(),
+                span,
+            });
         }
         let id = self.graph.input(name);
         self.variable_spans.push(span);
@@ -202,7 +220,8 @@ impl Lowerer {
 }
 
 fn pop(vals: &mut Vec<Operand>) -> Result<Operand, EngineError> {
-    vals.pop().ok_or_else(|| EngineError::Invalid("internal: lowering stack underflow".into()))
+    vals.pop()
+        .ok_or_else(|| EngineError::Invalid("internal: lowering stack underflow".into()))
 }
 
 fn bin_op(op: BinOp) -> Op {
@@ -234,7 +253,12 @@ fn renumber(g: &Graph, output: NodeId, variable_spans: Vec<Span>) -> Lowered {
     let live = g.ancestors(output);
     let mut layer = vec![0u32; g.len()];
     for (i, n) in g.nodes().iter().enumerate() {
-        layer[i] = n.inputs.iter().map(|j| layer[j.index()] + 1).max().unwrap_or(0);
+        layer[i] = n
+            .inputs
+            .iter()
+            .map(|j| layer[j.index()] + 1)
+            .max()
+            .unwrap_or(0);
     }
     let mut order: Vec<usize> = (0..g.len())
         .filter(|&i| live[i] || matches!(g.nodes()[i].op, Op::Input(_)))
@@ -260,7 +284,11 @@ fn renumber(g: &Graph, output: NodeId, variable_spans: Vec<Span>) -> Lowered {
         }
         new_id[i] = id;
     }
-    Lowered { graph: out, output: new_id[output.index()], variable_spans }
+    Lowered {
+        graph: out,
+        output: new_id[output.index()],
+        variable_spans,
+    }
 }
 
 #[cfg(test)]
@@ -276,8 +304,22 @@ mod tests {
     fn lecture_numbering() {
         let l = build("ln(x1) + x1*x2 - sin(x2)");
         let ops: Vec<Op> = l.graph.nodes().iter().map(|n| n.op).collect();
-        assert_eq!(ops, vec![Op::Input(0), Op::Input(1), Op::Ln, Op::Mul, Op::Sin, Op::Add, Op::Sub]);
-        assert_eq!(l.graph.node(NodeId(5)).inputs.as_slice(), &[NodeId(2), NodeId(3)]);
+        assert_eq!(
+            ops,
+            vec![
+                Op::Input(0),
+                Op::Input(1),
+                Op::Ln,
+                Op::Mul,
+                Op::Sin,
+                Op::Add,
+                Op::Sub
+            ]
+        );
+        assert_eq!(
+            l.graph.node(NodeId(5)).inputs.as_slice(),
+            &[NodeId(2), NodeId(3)]
+        );
         assert_eq!(l.output, NodeId(6));
     }
 
@@ -285,18 +327,27 @@ mod tests {
     fn literals_become_scalar_ops_and_names_stick() {
         let l = build("v2 = exp(x1); v3 = v2 + 1; v4 = v2 * v3");
         let ops: Vec<Op> = l.graph.nodes().iter().map(|n| n.op).collect();
-        assert_eq!(ops, vec![Op::Input(0), Op::Exp, Op::AddScalar(1.0), Op::Mul]);
+        assert_eq!(
+            ops,
+            vec![Op::Input(0), Op::Exp, Op::AddScalar(1.0), Op::Mul]
+        );
         assert_eq!(l.graph.name(NodeId(1)), Some("v2"));
         assert_eq!(l.graph.name(NodeId(3)), Some("v4"));
         let l = build("2 - x / 4 + 2^x");
         let ops: Vec<Op> = l.graph.nodes().iter().map(|n| n.op).collect();
-        assert_eq!(ops[1..4], [Op::DivScalar(4.0), Op::RPowScalar(2.0), Op::RSubScalar(2.0)]);
+        assert_eq!(
+            ops[1..4],
+            [Op::DivScalar(4.0), Op::RPowScalar(2.0), Op::RSubScalar(2.0)]
+        );
     }
 
     #[test]
     fn errors() {
         let p = parse("y = a * 2; a = x").expect("parses");
-        assert!(matches!(lower(&p), Err(EngineError::UsedBeforeAssigned { .. })));
+        assert!(matches!(
+            lower(&p),
+            Err(EngineError::UsedBeforeAssigned { .. })
+        ));
         let p = parse("x = 2; x * 3").expect("parses");
         assert!(matches!(lower(&p), Err(EngineError::ConstantOutput { .. })));
         let l = build("x1 * x2");

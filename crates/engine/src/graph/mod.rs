@@ -61,7 +61,10 @@ impl Graph {
     pub fn push(&mut self, op: Op, inputs: &[NodeId]) -> NodeId {
         debug_assert!(inputs.iter().all(|i| i.index() < self.nodes.len()));
         let id = NodeId(self.nodes.len() as u32);
-        self.nodes.push(Node { op, inputs: SmallVec::from_slice(inputs) });
+        self.nodes.push(Node {
+            op,
+            inputs: SmallVec::from_slice(inputs),
+        });
         self.names.push(None);
         id
     }

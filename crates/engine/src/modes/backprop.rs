@@ -64,7 +64,12 @@ pub fn backprop_trace(c: &Compiled) -> Trace {
                 result: Some(input as u32),
                 created: vec![],
                 line: 4,
-                narration: format!("{} adds its share to {}.grad: {}.", labels[node], labels[input], chain(&equation)),
+                narration: format!(
+                    "{} adds its share to {}.grad: {}.",
+                    labels[node],
+                    labels[input],
+                    chain(&equation)
+                ),
                 equation,
                 value: running[input],
             });

@@ -28,7 +28,11 @@ pub fn compile(source: &str, values: &[(String, f64)]) -> Result<Compiled, Engin
     let lowered = lower(&parse(source)?)?;
     let inputs = lowered.bind(values)?;
     let node_values = eval_graph(&lowered.graph, &inputs);
-    Ok(Compiled { lowered, inputs, values: node_values })
+    Ok(Compiled {
+        lowered,
+        inputs,
+        values: node_values,
+    })
 }
 
 impl Compiled {
@@ -50,7 +54,14 @@ impl Compiled {
     /// The variables with their values.
     pub fn variables(&self) -> Vec<Variable> {
         let names = self.graph().variables();
-        names.iter().zip(&self.inputs).map(|(n, v)| Variable { name: n.clone(), value: *v }).collect()
+        names
+            .iter()
+            .zip(&self.inputs)
+            .map(|(n, v)| Variable {
+                name: n.clone(),
+                value: *v,
+            })
+            .collect()
     }
 
     /// Each node's label: its name if the program gave one, else `v{i}` (1-based).
@@ -72,13 +83,22 @@ impl Compiled {
                     Op::Input(k) => g.variables()[k as usize].as_str(),
                     _ => "",
                 };
-                let arg_values: Vec<f64> = n.inputs.iter().map(|j| self.values[j.index()]).collect();
-                let arg_labels: Vec<&str> = n.inputs.iter().map(|j| labels[j.index()].as_str()).collect();
+                let arg_values: Vec<f64> =
+                    n.inputs.iter().map(|j| self.values[j.index()]).collect();
+                let arg_labels: Vec<&str> = n
+                    .inputs
+                    .iter()
+                    .map(|j| labels[j.index()].as_str())
+                    .collect();
                 NodeView {
                     id: i as u32,
                     label: labels[i].clone(),
                     sym: Sym::value(&labels[i]),
-                    kind: if matches!(n.op, Op::Input(_)) { NodeKind::Input } else { NodeKind::Forward },
+                    kind: if matches!(n.op, Op::Input(_)) {
+                        NodeKind::Input
+                    } else {
+                        NodeKind::Forward
+                    },
                     op: match n.op {
                         Op::Input(_) => variable.to_string(),
                         op => op.label(),
@@ -98,7 +118,12 @@ impl Compiled {
 
 /// Labels for a graph's nodes: the given name, or `v{i}` counting from 1.
 pub fn forward_labels(g: &Graph) -> Vec<String> {
-    (0..g.len()).map(|i| g.name(NodeId(i as u32)).map_or_else(|| format!("v{}", i + 1), str::to_string)).collect()
+    (0..g.len())
+        .map(|i| {
+            g.name(NodeId(i as u32))
+                .map_or_else(|| format!("v{}", i + 1), str::to_string)
+        })
+        .collect()
 }
 
 /// A node's definition as text, e.g. `v3 = ln v1`.

@@ -91,25 +91,49 @@ pub fn extend(graph: &Graph, output: NodeId, mut on: impl FnMut(Event<'_>)) -> E
         };
         adjoint[i] = Some(adj);
         let id = NodeId(i as u32);
-        on(Event::Visit { node: id, partials: &partials, adjoint: adj, created_sum });
+        on(Event::Visit {
+            node: id,
+            partials: &partials,
+            adjoint: adj,
+            created_sum,
+        });
         let node = graph.node(id);
         for (k, &input) in node.inputs.iter().enumerate() {
             let before = g.len() as u32;
             let partial = vjp(node.op, k, &node.inputs, id, adj, &mut g);
-            on(Event::Partial { node: id, k, input, partial, created: before..g.len() as u32 });
+            on(Event::Partial {
+                node: id,
+                k,
+                input,
+                partial,
+                created: before..g.len() as u32,
+            });
             if let Some(p) = partial {
                 node_to_grad[input.index()].push(p);
             }
         }
     }
-    let gradient = graph.input_nodes().iter().map(|x| adjoint[x.index()]).collect();
-    Extension { graph: g, base_len: n, seed, adjoint, gradient }
+    let gradient = graph
+        .input_nodes()
+        .iter()
+        .map(|x| adjoint[x.index()])
+        .collect();
+    Extension {
+        graph: g,
+        base_len: n,
+        seed,
+        adjoint,
+        gradient,
+    }
 }
 
 impl Extension {
     /// Evaluates the extended graph at `inputs` and reads off the gradient; no AD is re-run.
     pub fn gradient_at(&self, inputs: &[f64]) -> Vec<f64> {
         let values = crate::rules::eval::eval_graph(&self.graph, inputs);
-        self.gradient.iter().map(|g| g.map_or(0.0, |id| values[id.index()])).collect()
+        self.gradient
+            .iter()
+            .map(|g| g.map_or(0.0, |id| values[id.index()]))
+            .collect()
     }
 }

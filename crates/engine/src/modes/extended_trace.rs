@@ -18,8 +18,19 @@ use crate::trace::{Mode, NodeKind, NodeView, Outcome, Step, StepKind, Trace, Var
 /// An owned copy of an event.
 enum Owned {
     Seed(NodeId),
-    Visit { node: NodeId, partials: Vec<NodeId>, adjoint: NodeId, created_sum: bool },
-    Partial { node: NodeId, k: usize, input: NodeId, partial: Option<NodeId>, created: Range<u32> },
+    Visit {
+        node: NodeId,
+        partials: Vec<NodeId>,
+        adjoint: NodeId,
+        created_sum: bool,
+    },
+    Partial {
+        node: NodeId,
+        k: usize,
+        input: NodeId,
+        partial: Option<NodeId>,
+        created: Range<u32>,
+    },
 }
 
 /// Runs reverse AD by extending the graph and records every step.
@@ -28,10 +39,30 @@ pub fn extended_trace(c: &Compiled) -> Trace {
     let ext = extend(c.graph(), c.output(), |e| {
         events.push(match e {
             Event::Seed { seed, .. } => Owned::Seed(seed),
-            Event::Visit { node, partials, adjoint, created_sum } => {
-                Owned::Visit { node, partials: partials.to_vec(), adjoint, created_sum }
-            }
-            Event::Partial { node, k, input, partial, created } => Owned::Partial { node, k, input, partial, created },
+            Event::Visit {
+                node,
+                partials,
+                adjoint,
+                created_sum,
+            } => Owned::Visit {
+                node,
+                partials: partials.to_vec(),
+                adjoint,
+                created_sum,
+            },
+            Event::Partial {
+                node,
+                k,
+                input,
+                partial,
+                created,
+            } => Owned::Partial {
+                node,
+                k,
+                input,
+                partial,
+                created,
+            },
         })
     });
     let mut b = Builder::new(c, &ext.graph);
@@ -39,8 +70,19 @@ pub fn extended_trace(c: &Compiled) -> Trace {
         let step = b.steps.len() as u32;
         let s = match e {
             Owned::Seed(seed) => b.seed(seed, step),
-            Owned::Visit { node, partials, adjoint, created_sum } => b.visit(node, &partials, adjoint, created_sum, step),
-            Owned::Partial { node, k, input, partial, created } => b.partial(node, k, input, partial, created, step),
+            Owned::Visit {
+                node,
+                partials,
+                adjoint,
+                created_sum,
+            } => b.visit(node, &partials, adjoint, created_sum, step),
+            Owned::Partial {
+                node,
+                k,
+                input,
+                partial,
+                created,
+            } => b.partial(node, k, input, partial, created, step),
         };
         b.steps.push(s);
     }
@@ -67,24 +109,56 @@ impl<'a> Builder<'a> {
         let display = labels.iter().map(|l| Term::sym(Sym::value(l))).collect();
         let pending = vec![Vec::new(); nodes.len()];
         let values = eval_graph(ext, &c.inputs);
-        Self { c, ext, labels, values, nodes, display, pending, steps: Vec::new() }
+        Self {
+            c,
+            ext,
+            labels,
+            values,
+            nodes,
+            display,
+            pending,
+            steps: Vec::new(),
+        }
     }
 
     /// Adds the view of newly created node `id`; `sym` is its name (None: an aux node
     /// named by its definition).
-    fn add_node(&mut self, id: NodeId, kind: NodeKind, sym: Option<Sym>, column_of: usize, step: u32) {
+    fn add_node(
+        &mut self,
+        id: NodeId,
+        kind: NodeKind,
+        sym: Option<Sym>,
+        column_of: usize,
+        step: u32,
+    ) {
         let n = self.ext.node(id);
-        let args: Vec<Term> = n.inputs.iter().map(|j| self.display[j.index()].clone()).collect();
+        let args: Vec<Term> = n
+            .inputs
+            .iter()
+            .map(|j| self.display[j.index()].clone())
+            .collect();
         let definition = definition_term(n.op, &args, "");
         let arg_values: Vec<f64> = n.inputs.iter().map(|j| self.values[j.index()]).collect();
-        let arg_labels: Vec<&str> = n.inputs.iter().map(|j| self.nodes[j.index()].label.as_str()).collect();
+        let arg_labels: Vec<&str> = n
+            .inputs
+            .iter()
+            .map(|j| self.nodes[j.index()].label.as_str())
+            .collect();
         let value = self.values[id.index()];
         let issue = explain(n.op, &arg_values, value, &arg_labels);
         let (sym, display, label) = match sym {
             Some(s) => (s.clone(), Term::sym(s.clone()), text(&Term::sym(s))),
             None => {
                 let label = text(&definition);
-                (Sym { stem: label.clone(), sub: String::new(), accent: Accent::None }, definition.clone(), label)
+                (
+                    Sym {
+                        stem: label.clone(),
+                        sub: String::new(),
+                        accent: Accent::None,
+                    },
+                    definition.clone(),
+                    label,
+                )
             }
         };
         self.nodes.push(NodeView {
@@ -104,12 +178,29 @@ impl<'a> Builder<'a> {
         self.display.push(display);
     }
 
-    fn step(&self, kind: StepKind, node: NodeId, line: u32, equation: Vec<Term>, narration: String) -> Step {
+    fn step(
+        &self,
+        kind: StepKind,
+        node: NodeId,
+        line: u32,
+        equation: Vec<Term>,
+        narration: String,
+    ) -> Step {
         let value = match equation.last() {
             Some(Term::Num(v)) => *v,
             _ => f64::NAN,
         };
-        Step { kind, node: node.0, input: None, result: None, created: vec![], line, equation, value, narration }
+        Step {
+            kind,
+            node: node.0,
+            input: None,
+            result: None,
+            created: vec![],
+            line,
+            equation,
+            value,
+            narration,
+        }
     }
 
     fn seed(&mut self, seed: NodeId, step: u32) -> Step {
@@ -129,7 +220,14 @@ impl<'a> Builder<'a> {
         s
     }
 
-    fn visit(&mut self, node: NodeId, partials: &[NodeId], adjoint: NodeId, created_sum: bool, step: u32) -> Step {
+    fn visit(
+        &mut self,
+        node: NodeId,
+        partials: &[NodeId],
+        adjoint: NodeId,
+        created_sum: bool,
+        step: u32,
+    ) -> Step {
         let i = node.index();
         let received = std::mem::take(&mut self.pending[i]);
         debug_assert_eq!(received.len(), partials.len());
@@ -137,11 +235,23 @@ impl<'a> Builder<'a> {
         let out = i == self.c.output().index();
         let names: Vec<Term> = received
             .iter()
-            .map(|&(p, to)| if out { self.display[p.index()].clone() } else { Term::sym(Sym::partial(&self.labels[i], &self.labels[to])) })
+            .map(|&(p, to)| {
+                if out {
+                    self.display[p.index()].clone()
+                } else {
+                    Term::sym(Sym::partial(&self.labels[i], &self.labels[to]))
+                }
+            })
             .collect();
         let value = self.values[adjoint.index()];
         let (narration, created) = if created_sum {
-            self.add_node(adjoint, NodeKind::Adjoint, Some(Sym::adjoint(&self.labels[i])), i, step);
+            self.add_node(
+                adjoint,
+                NodeKind::Adjoint,
+                Some(Sym::adjoint(&self.labels[i])),
+                i,
+                step,
+            );
             (
                 format!(
                     "Visit {}: it has {} partial adjoints, so a new sum node {} = {} holds its adjoint.",
@@ -156,10 +266,16 @@ impl<'a> Builder<'a> {
             let view = &mut self.nodes[adjoint.index()];
             if view.also.is_none() && view.kind == NodeKind::Partial {
                 view.also = Some(Sym::adjoint(&self.labels[i]));
+                // From now on formulas call it by its adjoint name: v̄_{2→3} = v̄3.
+                self.display[adjoint.index()] = Term::sym(Sym::adjoint(&self.labels[i]));
             }
             let only = names.first().map(text).unwrap_or_default();
             (
-                format!("Visit {}: its only partial adjoint {only} is its adjoint {}; no new node.", self.labels[i], text(&lhs)),
+                format!(
+                    "Visit {}: its only partial adjoint {only} is its adjoint {}; no new node.",
+                    self.labels[i],
+                    text(&lhs)
+                ),
                 vec![],
             )
         };
@@ -186,19 +302,39 @@ impl<'a> Builder<'a> {
         let (i, j) = (node.index(), input.index());
         let lhs = Term::sym(Sym::partial(&self.labels[j], &self.labels[i]));
         let n = self.c.graph().node(node);
-        let arg_terms: Vec<Term> = n.inputs.iter().map(|x| Term::sym(Sym::value(&self.labels[x.index()]))).collect();
-        let local = local_partial_term(n.op, k, &arg_terms, &Term::sym(Sym::value(&self.labels[i])));
+        let arg_terms: Vec<Term> = n
+            .inputs
+            .iter()
+            .map(|x| Term::sym(Sym::value(&self.labels[x.index()])))
+            .collect();
+        let local =
+            local_partial_term(n.op, k, &arg_terms, &Term::sym(Sym::value(&self.labels[i])));
         let derivative = format!("∂{}/∂{} = {}", self.labels[i], self.labels[j], text(&local));
         let Some(p) = partial else {
-            let narration = format!("{derivative}: nothing flows from {} to {}.", self.labels[i], self.labels[j]);
-            let mut s = self.step(StepKind::Partial, node, 5, vec![lhs, Term::Num(0.0)], narration);
+            let narration = format!(
+                "{derivative}: nothing flows from {} to {}.",
+                self.labels[i], self.labels[j]
+            );
+            let mut s = self.step(
+                StepKind::Partial,
+                node,
+                5,
+                vec![lhs, Term::Num(0.0)],
+                narration,
+            );
             s.input = Some(input.0);
             return s;
         };
         for id in created.clone() {
             let id = NodeId(id);
             if id == p {
-                self.add_node(id, NodeKind::Partial, Some(Sym::partial(&self.labels[j], &self.labels[i])), j, step);
+                self.add_node(
+                    id,
+                    NodeKind::Partial,
+                    Some(Sym::partial(&self.labels[j], &self.labels[i])),
+                    j,
+                    step,
+                );
             } else {
                 self.add_node(id, NodeKind::Aux, None, i, step);
             }
@@ -231,9 +367,16 @@ impl<'a> Builder<'a> {
         if !reused.is_empty() {
             let mut r = reused.clone();
             r.dedup();
-            narration.push_str(&format!(" It reads the forward node {} directly.", r.join(", ")));
+            narration.push_str(&format!(
+                " It reads the forward node {} directly.",
+                r.join(", ")
+            ));
         }
-        let equation = if is_new { vec![lhs, body, Term::Num(value)] } else { vec![lhs, self.display[p.index()].clone(), Term::Num(value)] };
+        let equation = if is_new {
+            vec![lhs, body, Term::Num(value)]
+        } else {
+            vec![lhs, self.display[p.index()].clone(), Term::Num(value)]
+        };
         let mut s = self.step(StepKind::Partial, node, 5, equation, narration);
         s.input = Some(input.0);
         s.created = created.collect();
@@ -246,11 +389,24 @@ impl<'a> Builder<'a> {
         let grads: Vec<Variable> = vars
             .iter()
             .zip(gradient)
-            .map(|(v, g)| Variable { name: v.name.clone(), value: g.map_or(0.0, |id| self.values[id.index()]) })
+            .map(|(v, g)| Variable {
+                name: v.name.clone(),
+                value: g.map_or(0.0, |id| self.values[id.index()]),
+            })
             .collect();
-        let listing = grads.iter().map(|v| format!("∂y/∂{} = {}", v.name, rounded(v.value))).collect::<Vec<_>>().join(", ");
+        let listing = grads
+            .iter()
+            .map(|v| format!("∂y/∂{} = {}", v.name, rounded(v.value)))
+            .collect::<Vec<_>>()
+            .join(", ");
         let out = self.c.output();
-        let s = self.step(StepKind::Done, out, PSEUDOCODE.len() as u32 - 1, vec![], format!("Done: {listing}."));
+        let s = self.step(
+            StepKind::Done,
+            out,
+            PSEUDOCODE.len() as u32 - 1,
+            vec![],
+            format!("Done: {listing}."),
+        );
         self.steps.push(s);
         Trace {
             mode: Mode::Extended,
@@ -260,7 +416,10 @@ impl<'a> Builder<'a> {
             output: out.0,
             wrt: None,
             steps: self.steps,
-            result: Outcome { output: self.c.output_value(), gradient: grads },
+            result: Outcome {
+                output: self.c.output_value(),
+                gradient: grads,
+            },
             pseudocode: PSEUDOCODE.iter().map(|s| s.to_string()).collect(),
         }
     }

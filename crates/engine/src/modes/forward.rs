@@ -42,7 +42,9 @@ pub fn tangents(graph: &Graph, values: &[f64], wrt: usize) -> Vec<f64> {
 pub fn gradient_by_passes(c: &Compiled) -> (Vec<f64>, usize) {
     let n = c.graph().variables().len();
     let out = c.output().index();
-    let grad = (0..n).map(|k| tangents(c.graph(), &c.values, k)[out]).collect();
+    let grad = (0..n)
+        .map(|k| tangents(c.graph(), &c.values, k)[out])
+        .collect();
     (grad, n)
 }
 
@@ -50,7 +52,10 @@ pub fn gradient_by_passes(c: &Compiled) -> (Vec<f64>, usize) {
 pub fn forward_trace(c: &Compiled, wrt: usize) -> Result<Trace, EngineError> {
     let variables = c.variables();
     let Some(wrt_var) = variables.get(wrt) else {
-        return Err(EngineError::Invalid(format!("there is no input number {} to differentiate by", wrt + 1)));
+        return Err(EngineError::Invalid(format!(
+            "there is no input number {} to differentiate by",
+            wrt + 1
+        )));
     };
     let g = c.graph();
     let dot = tangents(g, &c.values, wrt);
@@ -63,18 +68,33 @@ pub fn forward_trace(c: &Compiled, wrt: usize) -> Result<Trace, EngineError> {
         let (line, equation, narration) = match n.op {
             Op::Input(k) => {
                 let one = k as usize == wrt;
-                let why = if one { "it is the input we differentiate by" } else { "it does not change with that input" };
-                (0, vec![lhs, Term::Num(dot[i])], format!("{} = {}: {why}.", labels[i], g.variables()[k as usize]))
+                let why = if one {
+                    "it is the input we differentiate by"
+                } else {
+                    "it does not change with that input"
+                };
+                (
+                    0,
+                    vec![lhs, Term::Num(dot[i])],
+                    format!("{} = {}: {why}.", labels[i], g.variables()[k as usize]),
+                )
             }
             op => {
                 let args: Vec<f64> = n.inputs.iter().map(|j| c.values[j.index()]).collect();
-                let arg_terms: Vec<Term> = n.inputs.iter().map(|j| value_terms[j.index()].clone()).collect();
+                let arg_terms: Vec<Term> = n
+                    .inputs
+                    .iter()
+                    .map(|j| value_terms[j.index()].clone())
+                    .collect();
                 let mut symbolic = Vec::new();
                 let mut numeric = Vec::new();
                 for (k, j) in n.inputs.iter().enumerate() {
                     let local = local_partial_term(op, k, &arg_terms, &value_terms[i]);
                     symbolic.push(times(Term::sym(Sym::tangent(&labels[j.index()])), local));
-                    numeric.push(times(Term::Num(dot[j.index()]), Term::Num(local_partial(op, k, &args, c.values[i]))));
+                    numeric.push(times(
+                        Term::Num(dot[j.index()]),
+                        Term::Num(local_partial(op, k, &args, c.values[i])),
+                    ));
                 }
                 let equation = vec![lhs, sum(symbolic), sum(numeric), Term::Num(dot[i])];
                 let narration = format!("Tangent of {}: {}.", labels[i], chain(&equation));
@@ -103,7 +123,11 @@ pub fn forward_trace(c: &Compiled, wrt: usize) -> Result<Trace, EngineError> {
         line: 3,
         equation: vec![Term::sym(Sym::tangent(&labels[out])), Term::Num(dot[out])],
         value: dot[out],
-        narration: format!("∂y/∂{} = v̇ of the output = {}.", wrt_var.name, crate::render::number::rounded(dot[out])),
+        narration: format!(
+            "∂y/∂{} = v̇ of the output = {}.",
+            wrt_var.name,
+            crate::render::number::rounded(dot[out])
+        ),
     });
     Ok(Trace {
         mode: Mode::Forward,
@@ -115,7 +139,10 @@ pub fn forward_trace(c: &Compiled, wrt: usize) -> Result<Trace, EngineError> {
         steps,
         result: Outcome {
             output: c.output_value(),
-            gradient: vec![Variable { name: wrt_var.name.clone(), value: dot[out] }],
+            gradient: vec![Variable {
+                name: wrt_var.name.clone(),
+                value: dot[out],
+            }],
         },
         pseudocode: PSEUDOCODE.iter().map(|s| s.to_string()).collect(),
     })

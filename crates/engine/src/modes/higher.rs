@@ -30,7 +30,9 @@ pub fn hessian(c: &Compiled) -> Hessian {
     let mut matrix = vec![vec![0.0; n]; n];
     let mut largest = first.graph.len();
     for (i, row) in matrix.iter_mut().enumerate() {
-        let Some(gi) = first.gradient[i] else { continue };
+        let Some(gi) = first.gradient[i] else {
+            continue;
+        };
         let second = extend(&first.graph, gi, |_| {});
         largest = largest.max(second.graph.len());
         let values = eval_graph(&second.graph, &c.inputs);
@@ -38,7 +40,10 @@ pub fn hessian(c: &Compiled) -> Hessian {
             *cell = second.gradient[j].map_or(0.0, |id| values[id.index()]);
         }
     }
-    Hessian { matrix, node_counts: [g.len(), first.graph.len(), largest] }
+    Hessian {
+        matrix,
+        node_counts: [g.len(), first.graph.len(), largest],
+    }
 }
 
 /// Derivatives of order 1..=order of a one-variable program, with the graph size after
@@ -51,7 +56,10 @@ pub fn nth_derivatives(c: &Compiled, order: usize) -> Result<Vec<(f64, usize)>, 
         )));
     }
     if order > MAX_ORDER {
-        return Err(EngineError::Limit { what: "the derivative order", limit: MAX_ORDER });
+        return Err(EngineError::Limit {
+            what: "the derivative order",
+            limit: MAX_ORDER,
+        });
     }
     let mut graph: Graph = c.graph().clone();
     let mut target: Option<NodeId> = Some(c.output());
@@ -64,7 +72,10 @@ pub fn nth_derivatives(c: &Compiled, order: usize) -> Result<Vec<(f64, usize)>, 
         let ext = extend(&graph, t, |_| {});
         graph = ext.graph;
         if graph.len() > MAX_HIGHER_NODES {
-            return Err(EngineError::Limit { what: "the graph of higher derivatives", limit: MAX_HIGHER_NODES });
+            return Err(EngineError::Limit {
+                what: "the graph of higher derivatives",
+                limit: MAX_HIGHER_NODES,
+            });
         }
         target = ext.gradient[0];
         let values = eval_graph(&graph, &c.inputs);

@@ -57,7 +57,11 @@ pub fn adjoints(graph: &Graph, values: &[f64], out: NodeId) -> Vec<f64> {
 /// The gradient with respect to each variable, by one reverse pass.
 pub fn gradient(c: &Compiled) -> Vec<f64> {
     let bar = adjoints(c.graph(), &c.values, c.output());
-    c.graph().input_nodes().iter().map(|n| bar[n.index()]).collect()
+    c.graph()
+        .input_nodes()
+        .iter()
+        .map(|n| bar[n.index()])
+        .collect()
 }
 
 /// One partial adjoint sent from consumer `to` to its `k`-th input.
@@ -72,8 +76,16 @@ pub(crate) struct Sent {
 /// Walks the reverse sweep once, calling `on` for each event in order; shared by the
 /// numeric-reverse and backprop traces so both show the same arithmetic.
 pub(crate) enum Event<'a> {
-    Visit { node: usize, received: &'a [Sent], adjoint: f64 },
-    Send { node: usize, input: usize, sent: &'a Sent },
+    Visit {
+        node: usize,
+        received: &'a [Sent],
+        adjoint: f64,
+    },
+    Send {
+        node: usize,
+        input: usize,
+        sent: &'a Sent,
+    },
 }
 
 pub(crate) fn sweep(c: &Compiled, mut on: impl FnMut(Event<'_>)) -> Vec<f64> {
@@ -85,8 +97,16 @@ pub(crate) fn sweep(c: &Compiled, mut on: impl FnMut(Event<'_>)) -> Vec<f64> {
     let mut bar = vec![0.0; g.len()];
     let out = c.output().index();
     for i in (0..=out).rev().filter(|&i| live[i]) {
-        bar[i] = if i == out { 1.0 } else { received[i].iter().map(|s| s.value).sum() };
-        on(Event::Visit { node: i, received: &received[i], adjoint: bar[i] });
+        bar[i] = if i == out {
+            1.0
+        } else {
+            received[i].iter().map(|s| s.value).sum()
+        };
+        on(Event::Visit {
+            node: i,
+            received: &received[i],
+            adjoint: bar[i],
+        });
         let n = &g.nodes()[i];
         let args: Vec<f64> = n.inputs.iter().map(|j| c.values[j.index()]).collect();
         let arg_terms: Vec<Term> = n.inputs.iter().map(|j| vterms[j.index()].clone()).collect();
@@ -96,8 +116,18 @@ pub(crate) fn sweep(c: &Compiled, mut on: impl FnMut(Event<'_>)) -> Vec<f64> {
                 Term::sym(Sym::adjoint(&labels[i])),
                 local_partial_term(n.op, k, &arg_terms, &vterms[i]),
             );
-            let sent = Sent { to: i, value: bar[i] * local, formula, local, adjoint: bar[i] };
-            on(Event::Send { node: i, input: j.index(), sent: &sent });
+            let sent = Sent {
+                to: i,
+                value: bar[i] * local,
+                formula,
+                local,
+                adjoint: bar[i],
+            };
+            on(Event::Send {
+                node: i,
+                input: j.index(),
+                sent: &sent,
+            });
             received[j.index()].push(sent);
         }
     }
@@ -110,9 +140,15 @@ pub fn reverse_trace(c: &Compiled) -> Trace {
     let out = c.output().index();
     let mut steps = Vec::new();
     let bar = sweep(c, |e| match e {
-        Event::Visit { node, received, adjoint } => {
-            steps.push(if node == out { seed_step(&labels, out) } else { visit_step(&labels, node, received, adjoint) })
-        }
+        Event::Visit {
+            node,
+            received,
+            adjoint,
+        } => steps.push(if node == out {
+            seed_step(&labels, out)
+        } else {
+            visit_step(&labels, node, received, adjoint)
+        }),
         Event::Send { node, input, sent } => {
             let lhs = Term::sym(Sym::partial(&labels[input], &labels[node]));
             let numbers = Term::mul(Term::Num(sent.adjoint), Term::Num(sent.local));
@@ -150,13 +186,19 @@ pub(crate) fn seed_step(labels: &[String], out: usize) -> Step {
         line: 1,
         equation: vec![Term::sym(Sym::adjoint(&labels[out])), Term::Num(1.0)],
         value: 1.0,
-        narration: format!("Start at the output: {} = ∂y/∂y = 1.", text(&Term::sym(Sym::adjoint(&labels[out])))),
+        narration: format!(
+            "Start at the output: {} = ∂y/∂y = 1.",
+            text(&Term::sym(Sym::adjoint(&labels[out])))
+        ),
     }
 }
 
 fn visit_step(labels: &[String], node: usize, received: &[Sent], adjoint: f64) -> Step {
     let lhs = Term::sym(Sym::adjoint(&labels[node]));
-    let names = sum(received.iter().map(|s| Term::sym(Sym::partial(&labels[node], &labels[s.to]))).collect());
+    let names = sum(received
+        .iter()
+        .map(|s| Term::sym(Sym::partial(&labels[node], &labels[s.to])))
+        .collect());
     let formulas = sum(received.iter().map(|s| s.formula.clone()).collect());
     let numbers = sum(received.iter().map(|s| Term::Num(s.value)).collect());
     let mut equation = vec![lhs, names, formulas];
@@ -183,16 +225,29 @@ fn visit_step(labels: &[String], node: usize, received: &[Sent], adjoint: f64) -
 }
 
 /// Appends the Done step and wraps the steps into a trace.
-pub(crate) fn finish(c: &Compiled, mode: Mode, mut steps: Vec<Step>, bar: &[f64], code: &[&str]) -> Trace {
+pub(crate) fn finish(
+    c: &Compiled,
+    mode: Mode,
+    mut steps: Vec<Step>,
+    bar: &[f64],
+    code: &[&str],
+) -> Trace {
     let g = c.graph();
     let inputs = g.input_nodes();
     let gradient: Vec<Variable> = g
         .variables()
         .iter()
         .zip(&inputs)
-        .map(|(name, n)| Variable { name: name.clone(), value: bar[n.index()] })
+        .map(|(name, n)| Variable {
+            name: name.clone(),
+            value: bar[n.index()],
+        })
         .collect();
-    let listing = gradient.iter().map(|v| format!("∂y/∂{} = {}", v.name, rounded(v.value))).collect::<Vec<_>>().join(", ");
+    let listing = gradient
+        .iter()
+        .map(|v| format!("∂y/∂{} = {}", v.name, rounded(v.value)))
+        .collect::<Vec<_>>()
+        .join(", ");
     let out = c.output().index();
     steps.push(Step {
         kind: StepKind::Done,
@@ -214,7 +269,10 @@ pub(crate) fn finish(c: &Compiled, mode: Mode, mut steps: Vec<Step>, bar: &[f64]
         output: out as u32,
         wrt: None,
         steps,
-        result: Outcome { output: c.output_value(), gradient },
+        result: Outcome {
+            output: c.output_value(),
+            gradient,
+        },
         pseudocode: code.iter().map(|s| s.to_string()).collect(),
     }
 }

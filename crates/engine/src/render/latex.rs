@@ -104,9 +104,15 @@ mod tests {
 
     #[test]
     fn adjoints_and_partials() {
-        let t = Term::mul(Term::sym(Sym::adjoint("v5")), Term::call("cos", Term::sym(Sym::value("v2"))));
+        let t = Term::mul(
+            Term::sym(Sym::adjoint("v5")),
+            Term::call("cos", Term::sym(Sym::value("v2"))),
+        );
         assert_eq!(latex(&t), "\\bar{v}_{5} \\cdot \\cos v_{2}");
-        assert_eq!(latex(&Term::sym(Sym::partial("v2", "v4"))), "\\bar{v}_{2\\to 4}");
+        assert_eq!(
+            latex(&Term::sym(Sym::partial("v2", "v4"))),
+            "\\bar{v}_{2\\to 4}"
+        );
         assert_eq!(latex(&Term::sym(Sym::value("θ1"))), "\\theta_{1}");
     }
 }

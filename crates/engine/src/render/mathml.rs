@@ -8,7 +8,10 @@ struct MathMl;
 
 /// Escapes text for XML.
 pub fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn sub_row(sub: &str) -> String {
@@ -68,7 +71,11 @@ impl Spelling for MathMl {
         format!("<mrow><mo>(</mo>{inner}<mo>)</mo></mrow>")
     }
     fn frac(&self, _: String, _: String, a: &Term, b: &Term) -> String {
-        format!("<mfrac>{}{}</mfrac>", render_with(self, a), render_with(self, b))
+        format!(
+            "<mfrac>{}{}</mfrac>",
+            render_with(self, a),
+            render_with(self, b)
+        )
     }
     fn pow(&self, base: String, exp: String) -> String {
         format!("<msup>{base}{exp}</msup>")

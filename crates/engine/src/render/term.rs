@@ -27,7 +27,11 @@ pub struct Sym {
 
 /// Splits a label into stem and trailing digits: `v12` → (`v`, `12`), `x_1` → (`x`, `1`).
 fn split_label(label: &str) -> (String, String) {
-    let digits = label.chars().rev().take_while(|c| c.is_ascii_digit()).count();
+    let digits = label
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
     let cut = label.len() - digits;
     if digits == 0 || cut == 0 {
         return (label.to_string(), String::new());
@@ -64,8 +68,16 @@ impl Sym {
     pub fn partial(from: &str, to: &str) -> Self {
         let (stem, sub_from) = split_label(from);
         let (stem_to, sub_to) = split_label(to);
-        let to_part = if stem_to == stem && !sub_to.is_empty() { sub_to } else { to.to_string() };
-        Self { stem, sub: format!("{sub_from}→{to_part}"), accent: Accent::Bar }
+        let to_part = if stem_to == stem && !sub_to.is_empty() {
+            sub_to
+        } else {
+            to.to_string()
+        };
+        Self {
+            stem,
+            sub: format!("{sub_from}→{to_part}"),
+            accent: Accent::Bar,
+        }
     }
 }
 
@@ -159,7 +171,14 @@ mod tests {
 
     #[test]
     fn symbols_split_their_subscripts() {
-        assert_eq!(Sym::value("v12"), Sym { stem: "v".into(), sub: "12".into(), accent: Accent::None });
+        assert_eq!(
+            Sym::value("v12"),
+            Sym {
+                stem: "v".into(),
+                sub: "12".into(),
+                accent: Accent::None
+            }
+        );
         assert_eq!(Sym::value("x_1").sub, "1");
         assert_eq!(Sym::value("θ").sub, "");
         assert_eq!(Sym::partial("v2", "v4").sub, "2→4");

@@ -47,7 +47,11 @@ pub fn render_with<S: Spelling>(s: &S, t: &Term) -> String {
         Term::Add(a, b) => s.row(vec![wrap(a, 1), s.op("+"), wrap(b, 2)]),
         Term::Sub(a, b) => s.row(vec![wrap(a, 1), s.op("−"), wrap(b, 2)]),
         Term::Mul(a, b) => {
-            let dot = if a.is_accented() || b.is_accented() { "·" } else { "×" };
+            let dot = if a.is_accented() || b.is_accented() {
+                "·"
+            } else {
+                "×"
+            };
             s.row(vec![wrap(a, 2), s.op(dot), wrap(b, 3)])
         }
         Term::Div(a, b) => s.frac(wrap(a, 2), wrap(b, 3), a, b),
@@ -149,10 +153,16 @@ mod tests {
         ]);
         assert_eq!(text(&t), "v̄5·cos v2 + v̄4·v1");
         assert_eq!(text(&Term::mul(v("v1"), v("v2"))), "v1 × v2");
-        let tangent = Term::mul(Term::sym(Sym::tangent("v1")), Term::div(Term::Num(1.0), v("v1")));
+        let tangent = Term::mul(
+            Term::sym(Sym::tangent("v1")),
+            Term::div(Term::Num(1.0), v("v1")),
+        );
         assert_eq!(text(&tangent), "v̇1/v1");
         assert_eq!(text(&Term::sym(Sym::partial("v2", "v4"))), "v̄_{2→4}");
-        assert_eq!(text(&Term::sub(v("a"), Term::add(v("b"), v("c")))), "a − (b + c)");
+        assert_eq!(
+            text(&Term::sub(v("a"), Term::add(v("b"), v("c")))),
+            "a − (b + c)"
+        );
         assert_eq!(text(&Term::neg(v("v1"))), "−v1");
     }
 }

@@ -35,7 +35,9 @@ pub fn explain(op: Op, args: &[f64], value: f64, input_labels: &[&str]) -> Optio
                 format!("∞ flows in from {from}")
             }
         }
-        _ if value.is_infinite() => "the result overflows the largest float (about 1.8e308)".to_string(),
+        _ if value.is_infinite() => {
+            "the result overflows the largest float (about 1.8e308)".to_string()
+        }
         _ => "the result is not a number".to_string(),
     };
     Some(what)

@@ -13,7 +13,14 @@ pub trait NodeSink {
 
 /// The partial adjoint for input `k` of node `v = op(a)` with adjoint `g`, or `None` when
 /// it is identically zero. May return an existing node (`g` itself for +).
-pub fn vjp(op: Op, k: usize, a: &[NodeId], v: NodeId, g: NodeId, s: &mut impl NodeSink) -> Option<NodeId> {
+pub fn vjp(
+    op: Op,
+    k: usize,
+    a: &[NodeId],
+    v: NodeId,
+    g: NodeId,
+    s: &mut impl NodeSink,
+) -> Option<NodeId> {
     let x = a.first().copied().unwrap_or(v);
     let y = a.get(1).copied().unwrap_or(v);
     Some(match op {

@@ -59,7 +59,10 @@ pub fn lex(src: &str) -> Result<Vec<Token>, EngineError> {
         };
         if let Some(tok) = single {
             it.next();
-            out.push(Token { tok, span: Span::new(i, i + c.len_utf8()) });
+            out.push(Token {
+                tok,
+                span: Span::new(i, i + c.len_utf8()),
+            });
         } else if c == '#' {
             while it.peek().is_some_and(|&(_, c)| c != '\n') {
                 it.next();
@@ -78,7 +81,10 @@ pub fn lex(src: &str) -> Result<Vec<Token>, EngineError> {
                     break;
                 }
             }
-            out.push(Token { tok: Tok::Ident(src[i..end].to_string()), span: Span::new(i, end) });
+            out.push(Token {
+                tok: Tok::Ident(src[i..end].to_string()),
+                span: Span::new(i, end),
+            });
         } else {
             return Err(EngineError::Parse {
                 message: format!("unexpected character `{c}`"),
@@ -86,7 +92,10 @@ pub fn lex(src: &str) -> Result<Vec<Token>, EngineError> {
             });
         }
     }
-    out.push(Token { tok: Tok::Eof, span: Span::new(src.len(), src.len()) });
+    out.push(Token {
+        tok: Tok::Eof,
+        span: Span::new(src.len(), src.len()),
+    });
     Ok(out)
 }
 
@@ -96,7 +105,8 @@ fn lex_number(
 ) -> Result<Token, EngineError> {
     let start = it.peek().map_or(src.len(), |&(i, _)| i);
     let mut end = start;
-    let mut take = |it: &mut std::iter::Peekable<std::str::CharIndices<'_>>, pred: &dyn Fn(char) -> bool| {
+    let mut take = |it: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+                    pred: &dyn Fn(char) -> bool| {
         while let Some(&(j, d)) = it.peek() {
             if !pred(d) {
                 break;
@@ -120,9 +130,18 @@ fn lex_number(
     let text = &src[start..end];
     let span = Span::new(start, end);
     match text.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(Token { tok: Tok::Num(v), span }),
-        Ok(_) => Err(EngineError::Parse { message: format!("the number `{text}` is too large"), span }),
-        Err(_) => Err(EngineError::Parse { message: format!("`{text}` is not a number"), span }),
+        Ok(v) if v.is_finite() => Ok(Token {
+            tok: Tok::Num(v),
+            span,
+        }),
+        Ok(_) => Err(EngineError::Parse {
+            message: format!("the number `{text}` is too large"),
+            span,
+        }),
+        Err(_) => Err(EngineError::Parse {
+            message: format!("`{text}` is not a number"),
+            span,
+        }),
     }
 }
 
@@ -148,7 +167,11 @@ mod tests {
     use super::*;
 
     fn kinds(src: &str) -> Vec<Tok> {
-        lex(src).expect("lexes").into_iter().map(|t| t.tok).collect()
+        lex(src)
+            .expect("lexes")
+            .into_iter()
+            .map(|t| t.tok)
+            .collect()
     }
 
     #[test]
@@ -164,7 +187,10 @@ mod tests {
                 Tok::Eof
             ]
         );
-        assert_eq!(kinds(".5;2E2"), vec![Tok::Num(0.5), Tok::Sep, Tok::Num(200.0), Tok::Eof]);
+        assert_eq!(
+            kinds(".5;2E2"),
+            vec![Tok::Num(0.5), Tok::Sep, Tok::Num(200.0), Tok::Eof]
+        );
     }
 
     #[test]

@@ -10,7 +10,11 @@ pub const MAX_NESTING: usize = 200;
 /// Parses a whole program.
 pub fn parse(src: &str) -> Result<Program, EngineError> {
     let tokens = lex(src)?;
-    let mut p = Parser { tokens, pos: 0, depth: 0 };
+    let mut p = Parser {
+        tokens,
+        pos: 0,
+        depth: 0,
+    };
     let mut stmts = Vec::new();
     loop {
         while p.peek() == &Tok::Sep {
@@ -67,17 +71,24 @@ impl Parser {
             Tok::RParen => "`)`".into(),
             Tok::Assign => "`=`".into(),
         };
-        let hint = match (self.peek(), self.tokens.get(self.pos.wrapping_sub(1)).map(|t| &t.tok)) {
+        let hint = match (
+            self.peek(),
+            self.tokens.get(self.pos.wrapping_sub(1)).map(|t| &t.tok),
+        ) {
             (Tok::Ident(_) | Tok::LParen, Some(Tok::Num(_))) => " (write `2*x`, not `2x`)",
             _ => "",
         };
-        EngineError::Parse { message: format!("expected {wanted}, found {found}{hint}"), span: self.span() }
+        EngineError::Parse {
+            message: format!("expected {wanted}, found {found}{hint}"),
+            span: self.span(),
+        }
     }
 
     fn stmt(&mut self) -> Result<Stmt, EngineError> {
-        if let (Tok::Ident(name), Some(Tok::Assign)) =
-            (self.peek().clone(), self.tokens.get(self.pos + 1).map(|t| &t.tok))
-        {
+        if let (Tok::Ident(name), Some(Tok::Assign)) = (
+            self.peek().clone(),
+            self.tokens.get(self.pos + 1).map(|t| &t.tok),
+        ) {
             let span = self.bump().span;
             self.bump();
             if Func::from_name(&name).is_some() {
@@ -87,9 +98,15 @@ impl Parser {
                 });
             }
             let expr = self.expr(0)?;
-            return Ok(Stmt { name: Some((name, span)), expr });
+            return Ok(Stmt {
+                name: Some((name, span)),
+                expr,
+            });
         }
-        Ok(Stmt { name: None, expr: self.expr(0)? })
+        Ok(Stmt {
+            name: None,
+            expr: self.expr(0)?,
+        })
     }
 
     /// Binding powers: (left, right). `^` binds right-to-left.
@@ -120,7 +137,10 @@ impl Parser {
             self.bump();
             let rhs = self.expr(r_bp)?;
             let span = Span::new(lhs.span.start, rhs.span.end);
-            lhs = Expr { kind: ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span };
+            lhs = Expr {
+                kind: ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)),
+                span,
+            };
         }
         self.depth -= 1;
         Ok(lhs)
@@ -129,12 +149,18 @@ impl Parser {
     fn prefix(&mut self) -> Result<Expr, EngineError> {
         let t = self.bump();
         match t.tok {
-            Tok::Num(v) => Ok(Expr { kind: ExprKind::Num(v), span: t.span }),
+            Tok::Num(v) => Ok(Expr {
+                kind: ExprKind::Num(v),
+                span: t.span,
+            }),
             // Unary minus binds tighter than * but looser than ^: -x^2 = -(x^2).
             Tok::Minus => {
                 let inner = self.expr(5)?;
                 let span = Span::new(t.span.start, inner.span.end);
-                Ok(Expr { kind: ExprKind::Neg(Box::new(inner)), span })
+                Ok(Expr {
+                    kind: ExprKind::Neg(Box::new(inner)),
+                    span,
+                })
             }
             Tok::Plus => self.expr(5),
             Tok::LParen => {
@@ -148,7 +174,10 @@ impl Parser {
                 Ok(inner)
             }
             Tok::Ident(name) if self.peek() == &Tok::LParen => self.call(name, t.span),
-            Tok::Ident(name) => Ok(Expr { kind: ExprKind::Var(name), span: t.span }),
+            Tok::Ident(name) => Ok(Expr {
+                kind: ExprKind::Var(name),
+                span: t.span,
+            }),
             _ => {
                 self.pos -= 1;
                 Err(self.unexpected("a number, a name or `(`"))
@@ -158,7 +187,10 @@ impl Parser {
 
     fn call(&mut self, name: String, name_span: Span) -> Result<Expr, EngineError> {
         let Some(func) = Func::from_name(&name) else {
-            return Err(EngineError::UnknownFunction { name, span: name_span });
+            return Err(EngineError::UnknownFunction {
+                name,
+                span: name_span,
+            });
         };
         let open = self.bump().span;
         let arg = self.expr(0)?;
@@ -166,7 +198,10 @@ impl Parser {
             return Err(self.unclosed(open));
         }
         let close = self.bump().span;
-        Ok(Expr { kind: ExprKind::Call(func, Box::new(arg)), span: Span::new(name_span.start, close.end) })
+        Ok(Expr {
+            kind: ExprKind::Call(func, Box::new(arg)),
+            span: Span::new(name_span.start, close.end),
+        })
     }
 
     fn unclosed(&self, open: Span) -> EngineError {
@@ -205,12 +240,16 @@ mod tests {
         assert_eq!(one("a ^ b ^ c"), "(a Pow (b Pow c))");
         assert_eq!(one("-x^2"), "(-(x Pow 2))");
         assert_eq!(one("2*-x"), "(2 Mul (-x))");
-        assert_eq!(one("ln(x1) + x1*x2 - sin(x2)"), "((Ln(x1) Add (x1 Mul x2)) Sub Sin(x2))");
+        assert_eq!(
+            one("ln(x1) + x1*x2 - sin(x2)"),
+            "((Ln(x1) Add (x1 Mul x2)) Sub Sin(x2))"
+        );
     }
 
     #[test]
     fn statements_and_comments() {
-        let p = parse("# lecture 2.4\nv2 = exp(x1); v3 = v2 + 1\n\nv4 = v2 * v3\n").expect("parses");
+        let p =
+            parse("# lecture 2.4\nv2 = exp(x1); v3 = v2 + 1\n\nv4 = v2 * v3\n").expect("parses");
         assert_eq!(p.stmts.len(), 3);
         assert_eq!(p.stmts[0].name.as_ref().map(|n| n.0.as_str()), Some("v2"));
     }
@@ -223,7 +262,10 @@ mod tests {
         assert_eq!(e.span(), Some(Span::new(2, 3)));
         let e = parse("foo(x)").expect_err("unknown fn");
         assert!(matches!(e, EngineError::UnknownFunction { .. }));
-        assert_eq!(parse("  # nothing\n").expect_err("empty"), EngineError::EmptyProgram);
+        assert_eq!(
+            parse("  # nothing\n").expect_err("empty"),
+            EngineError::EmptyProgram
+        );
         let e = parse("2x").expect_err("implicit mul");
         assert!(e.to_string().contains("2*x"), "{e}");
         let deep = "(".repeat(5000) + "x" + &")".repeat(5000);

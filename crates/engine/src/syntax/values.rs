@@ -19,7 +19,11 @@ pub fn parse_values(text: &str) -> Result<Vec<(String, f64)>, EngineError> {
             return Err(bad(format!("`{item}` should look like name=value")));
         };
         let (name, value) = (name.trim(), value.trim());
-        if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '\'') {
+        if name.is_empty()
+            || !name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '\'')
+        {
             return Err(bad(format!("`{name}` is not a variable name")));
         }
         let value: f64 = value
@@ -43,7 +47,10 @@ mod tests {
         let v = parse_values("x1=2, x2 = 5").expect("parses");
         assert_eq!(v, vec![("x1".to_string(), 2.0), ("x2".to_string(), 5.0)]);
         assert_eq!(parse_values("").expect("empty ok"), vec![]);
-        assert_eq!(parse_values("θ=−1").expect("unicode minus"), vec![("θ".to_string(), -1.0)]);
+        assert_eq!(
+            parse_values("θ=−1").expect("unicode minus"),
+            vec![("θ".to_string(), -1.0)]
+        );
     }
 
     #[test]

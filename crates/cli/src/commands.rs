@@ -1,0 +1,154 @@
+//! The subcommands: `grad`, `hessian`, `trace`, `layout`.
+
+use serde_json::{json, Map, Value};
+
+use adjoint_engine::export::{dot::trace_dot, latex::trace_latex, text::trace_text};
+use adjoint_engine::modes::higher::hessian;
+use adjoint_engine::render::number::rounded;
+use adjoint_engine::{compile, run_with, syntax::parse_values, Mode};
+
+use crate::args::Args;
+use crate::error::CliError;
+
+fn program(a: &Args) -> Result<&str, CliError> {
+    a.positional
+        .as_deref()
+        .ok_or_else(|| CliError::Usage(format!("`adjoint {}` needs a program", a.command)))
+}
+
+fn values(a: &Args) -> Result<Vec<(String, f64)>, CliError> {
+    let text = a.options.get("at").map(String::as_str).unwrap_or("");
+    parse_values(text)
+        .map_err(|e| CliError::Engine(format!("{}\n  (in --at {text:?})", e.render(text))))
+}
+
+fn mode(a: &Args) -> Result<Mode, CliError> {
+    let name = a
+        .options
+        .get("mode")
+        .map(String::as_str)
+        .unwrap_or("extended");
+    Mode::from_name(name).ok_or_else(|| {
+        CliError::Usage(format!(
+            "unknown mode `{name}`: use extended, reverse, forward or backprop"
+        ))
+    })
+}
+
+fn engine_err(src: &str) -> impl Fn(adjoint_engine::EngineError) -> CliError + '_ {
+    move |e| CliError::Engine(e.render(src))
+}
+
+/// `adjoint grad PROGRAM --at ... [--mode m] [--json]`
+pub fn grad(a: &Args) -> Result<String, CliError> {
+    let src = program(a)?;
+    let vals = values(a)?;
+    let mode = mode(a)?;
+    let c = compile(src, &vals).map_err(engine_err(src))?;
+    // Forward mode needs one pass per variable; the other modes one pass for all.
+    let gradient: Vec<(String, f64)> = match mode {
+        Mode::Forward => {
+            let (g, _passes) = adjoint_engine::modes::forward::gradient_by_passes(&c);
+            c.graph().variables().iter().cloned().zip(g).collect()
+        }
+        _ => {
+            let t = run_with(src, &vals, mode, 0).map_err(engine_err(src))?;
+            t.result
+                .gradient
+                .into_iter()
+                .map(|v| (v.name, v.value))
+                .collect()
+        }
+    };
+    if a.options.contains_key("json") {
+        let mut g = Map::new();
+        for (name, v) in &gradient {
+            g.insert(name.clone(), json!(v));
+        }
+        return Ok(serde_json::to_string(
+            &json!({"output": c.output_value(), "gradient": Value::Object(g)}),
+        )?);
+    }
+    let mut out = format!("y = {}\n", rounded(c.output_value()));
+    for (name, v) in gradient {
+        out.push_str(&format!("∂y/∂{name} = {}\n", rounded(v)));
+    }
+    Ok(out)
+}
+
+/// `adjoint hessian PROGRAM --at ... [--json]`
+pub fn hessian_cmd(a: &Args) -> Result<String, CliError> {
+    let src = program(a)?;
+    let c = compile(src, &values(a)?).map_err(engine_err(src))?;
+    let h = hessian(&c);
+    let vars = c.graph().variables().to_vec();
+    if a.options.contains_key("json") {
+        return Ok(serde_json::to_string(
+            &json!({"variables": vars, "hessian": h.matrix}),
+        )?);
+    }
+    let mut out = format!("Hessian over ({})\n", vars.join(", "));
+    for row in &h.matrix {
+        out.push_str(&format!(
+            "  [{}]\n",
+            row.iter()
+                .map(|v| format!("{:>10}", rounded(*v)))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ));
+    }
+    let [f, e1, e2] = h.node_counts;
+    out.push_str(&format!(
+        "nodes: forward {f}, first order {e1}, second order {e2}\n"
+    ));
+    Ok(out)
+}
+
+/// `adjoint trace PROGRAM --at ... [--mode m] [--wrt x] --format text|json|latex|dot`
+pub fn trace(a: &Args) -> Result<String, CliError> {
+    let src = program(a)?;
+    let vals = values(a)?;
+    let mode = mode(a)?;
+    let wrt = match a.options.get("wrt") {
+        None => 0,
+        Some(name) => vals
+            .iter()
+            .position(|(n, _)| n == name)
+            .ok_or_else(|| CliError::Usage(format!("--wrt {name}: no such input in --at")))?,
+    };
+    let t = run_with(src, &vals, mode, wrt).map_err(engine_err(src))?;
+    let format =
+        a.options
+            .get("format")
+            .map(String::as_str)
+            .unwrap_or(if a.options.contains_key("json") {
+                "json"
+            } else {
+                "text"
+            });
+    Ok(match format {
+        "text" => trace_text(&t),
+        "json" => serde_json::to_string_pretty(&t)?,
+        "latex" => trace_latex(&t),
+        "dot" => trace_dot(&t),
+        other => {
+            return Err(CliError::Usage(format!(
+                "unknown format `{other}`: use text, json, latex or dot"
+            )))
+        }
+    })
+}
+
+/// `adjoint layout GRAPH.dot --json`
+pub fn layout(a: &Args) -> Result<String, CliError> {
+    let path = a
+        .positional
+        .as_deref()
+        .ok_or_else(|| CliError::Usage("`adjoint layout` needs a DOT file".into()))?;
+    let text = std::fs::read_to_string(path).map_err(|source| CliError::Io {
+        path: path.to_string(),
+        source,
+    })?;
+    adjoint_layout::layout_dot_json(&text)
+        .map_err(|e| CliError::Engine(format!("error: {path}: {e}")))
+}
