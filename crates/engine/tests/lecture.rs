@@ -117,7 +117,7 @@ fn extended_graph_of_section_2_4_has_exactly_the_lecture_nodes() {
             (
                 "v̄2".to_string(),
                 NodeKind::Adjoint,
-                "v̄_{2→4} + v̄_{3→4}".to_string()
+                "v̄_{2→4} + v̄_{2→3}".to_string()
             ),
             (
                 "v̄_{1→2}".to_string(),

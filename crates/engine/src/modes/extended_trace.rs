@@ -178,6 +178,15 @@ impl<'a> Builder<'a> {
         self.display.push(display);
     }
 
+    /// The node holding v̄_i once node i has been visited.
+    fn adjoint_of(&self, i: usize) -> Option<NodeId> {
+        self.steps
+            .iter()
+            .rev()
+            .find(|s| s.kind == StepKind::Visit && s.node as usize == i)
+            .and_then(|s| s.result.map(NodeId))
+    }
+
     fn step(
         &self,
         kind: StepKind,
@@ -252,6 +261,10 @@ impl<'a> Builder<'a> {
                 i,
                 step,
             );
+            // The lecture writes the sum with the partials' names: v̄2 = v̄_{2→3} + v̄_{2→4}.
+            if let Some(view) = self.nodes.last_mut() {
+                view.definition = Term::Sum(names.clone());
+            }
             (
                 format!(
                     "Visit {}: it has {} partial adjoints, so a new sum node {} = {} holds its adjoint.",
@@ -262,6 +275,8 @@ impl<'a> Builder<'a> {
                 ),
                 vec![adjoint.0],
             )
+        } else if out {
+            (format!("Visit {}: its adjoint is the seed {} = 1.", self.labels[i], text(&lhs)), vec![])
         } else {
             let view = &mut self.nodes[adjoint.index()];
             if view.also.is_none() && view.kind == NodeKind::Partial {
@@ -271,11 +286,7 @@ impl<'a> Builder<'a> {
             }
             let only = names.first().map(text).unwrap_or_default();
             (
-                format!(
-                    "Visit {}: its only partial adjoint {only} is its adjoint {}; no new node.",
-                    self.labels[i],
-                    text(&lhs)
-                ),
+                format!("Visit {}: it has one partial adjoint, {only}, which is its adjoint {}; no new node.", self.labels[i], text(&lhs)),
                 vec![],
             )
         };
@@ -357,10 +368,12 @@ impl<'a> Builder<'a> {
                 self.labels[j]
             )
         } else {
+            let drawn = text(&self.display[p.index()]);
+            let own = text(&Term::sym(Sym::adjoint(&self.labels[i])));
+            let alias = if drawn == own { String::new() } else { format!(" (the node drawn as {drawn})") };
             format!(
-                "{derivative}, so {} is the existing node {}: no new node; append it to node_to_grad[{}].",
+                "{derivative}, so {} = {own}{alias}: no new node; append it to node_to_grad[{}].",
                 text(&lhs),
-                text(&self.display[p.index()]),
                 self.labels[j]
             )
         };
@@ -374,6 +387,8 @@ impl<'a> Builder<'a> {
         }
         let equation = if is_new {
             vec![lhs, body, Term::Num(value)]
+        } else if Some(p) == self.adjoint_of(i) {
+            vec![lhs, Term::sym(Sym::adjoint(&self.labels[i])), Term::Num(value)]
         } else {
             vec![lhs, self.display[p.index()].clone(), Term::Num(value)]
         };
