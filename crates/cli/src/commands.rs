@@ -152,3 +152,20 @@ pub fn layout(a: &Args) -> Result<String, CliError> {
     adjoint_layout::layout_dot_json(&text)
         .map_err(|e| CliError::Engine(format!("error: {path}: {e}")))
 }
+
+/// `adjoint optimize PROGRAM --at ... [--json]`: the extended graph before and after the passes.
+pub fn optimize(a: &Args) -> Result<String, CliError> {
+    let src = program(a)?;
+    let c = compile(src, &values(a)?).map_err(engine_err(src))?;
+    let ext = adjoint_engine::modes::extended::extend(c.graph(), c.output(), |_| {});
+    let roots: Vec<adjoint_engine::NodeId> = ext.gradient.iter().flatten().copied().collect();
+    let o = adjoint_engine::optimize::optimize(&ext.graph, &roots);
+    if a.options.contains_key("json") {
+        return Ok(serde_json::to_string(&o.report)?);
+    }
+    let r = o.report;
+    Ok(format!(
+        "extended graph: {} nodes -> {} nodes\n  identities removed: {}\n  constants folded:   {}\n  duplicates merged:  {}\n  dead nodes dropped: {}",
+        r.before, r.after, r.identities, r.folded, r.merged, r.dead
+    ))
+}

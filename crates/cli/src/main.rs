@@ -16,6 +16,7 @@ pub const USAGE: &str = "usage:
   adjoint grad PROGRAM --at x1=2,x2=5 [--mode extended|reverse|forward|backprop] [--json]
   adjoint hessian PROGRAM --at ... [--json]
   adjoint trace PROGRAM --at ... [--mode m] [--wrt x1] [--format text|json|latex|dot]
+  adjoint optimize PROGRAM --at ... [--json]
   adjoint layout GRAPH.dot --json
 
 example:
@@ -28,6 +29,7 @@ fn dispatch(argv: &[String]) -> Result<String, CliError> {
         "hessian" => commands::hessian_cmd(&a),
         "trace" => commands::trace(&a),
         "layout" => commands::layout(&a),
+        "optimize" => commands::optimize(&a),
         "help" | "--help" | "-h" => Ok(USAGE.to_string()),
         other => Err(CliError::Usage(format!("unknown command `{other}`"))),
     }

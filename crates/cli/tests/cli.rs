@@ -95,3 +95,12 @@ fn bad_input_exits_2_with_a_caret_and_no_backtrace() {
     let (code, _, _) = adjoint(&["frobnicate"]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn optimize_reports_counts() {
+    let (code, out, _) = adjoint(&["optimize", LECTURE, "--at", "x1=2,x2=5", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["before"], 16);
+    assert_eq!(v["after"], 8);
+}

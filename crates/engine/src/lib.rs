@@ -17,6 +17,7 @@ pub mod export;
 pub mod frame;
 pub mod graph;
 pub mod modes;
+pub mod optimize;
 pub mod render;
 pub mod rules;
 pub mod syntax;
