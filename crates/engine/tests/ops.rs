@@ -31,7 +31,10 @@ fn local_partials_match_central_differences_for_every_op() {
             m[k] -= h;
             let central = (eval_scalar(op, &p) - eval_scalar(op, &m)) / (2.0 * h);
             let exact = local_partial(op, k, &a, v);
-            assert!((central - exact).abs() < 1e-6 * (1.0 + exact.abs()), "{op:?} ∂/∂a{k}: {exact} vs {central}");
+            assert!(
+                (central - exact).abs() < 1e-6 * (1.0 + exact.abs()),
+                "{op:?} ∂/∂a{k}: {exact} vs {central}"
+            );
         }
     }
 }
@@ -49,7 +52,10 @@ fn graph_vjps_match_the_numeric_partials_for_every_op() {
         for k in 0..a.len() {
             let from_graph = ext.gradient[k].map_or(0.0, |id| values[id.index()]);
             let numeric = local_partial(op, k, &a, v);
-            assert!((from_graph - numeric).abs() < 1e-12 * (1.0 + numeric.abs()), "{op:?} input {k}: graph {from_graph} vs {numeric}");
+            assert!(
+                (from_graph - numeric).abs() < 1e-12 * (1.0 + numeric.abs()),
+                "{op:?} input {k}: graph {from_graph} vs {numeric}"
+            );
         }
     }
 }

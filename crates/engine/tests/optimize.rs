@@ -6,7 +6,10 @@ use adjoint_engine::rules::eval::eval_graph;
 use adjoint_engine::{compile, NodeId};
 use proptest::prelude::*;
 
-fn optimised_gradient(src: &str, at: &[(String, f64)]) -> (Vec<f64>, Vec<f64>, adjoint_engine::optimize::Report) {
+fn optimised_gradient(
+    src: &str,
+    at: &[(String, f64)],
+) -> (Vec<f64>, Vec<f64>, adjoint_engine::optimize::Report) {
     let c = compile(src, at).expect("valid");
     let ext = extend(c.graph(), c.output(), |_| {});
     let roots: Vec<NodeId> = ext.gradient.iter().flatten().copied().collect();

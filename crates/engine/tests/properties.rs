@@ -58,7 +58,13 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
 }
 
 fn grads(src: &str, at: &[(String, f64)], mode: Mode) -> Vec<f64> {
-    run_with(src, at, mode, 0).expect("valid").result.gradient.iter().map(|v| v.value).collect()
+    run_with(src, at, mode, 0)
+        .expect("valid")
+        .result
+        .gradient
+        .iter()
+        .map(|v| v.value)
+        .collect()
 }
 
 fn value_at(c: &Compiled, src: &str, at: &[(String, f64)], var: usize, h: f64) -> f64 {

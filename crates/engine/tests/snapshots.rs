@@ -17,11 +17,18 @@ fn narrated(src: &str, at: &str, mode: Mode) -> String {
 #[test]
 fn lecture_example_1_every_mode() {
     for mode in Mode::ALL {
-        insta::assert_snapshot!(format!("example1_{}", mode.name()), narrated("ln(x1) + x1*x2 - sin(x2)", "x1=2, x2=5", mode));
+        insta::assert_snapshot!(
+            format!("example1_{}", mode.name()),
+            narrated("ln(x1) + x1*x2 - sin(x2)", "x1=2, x2=5", mode)
+        );
     }
 }
 
 #[test]
 fn lecture_example_2_extended() {
-    insta::assert_snapshot!(narrated("v2 = exp(x1); v3 = v2 + 1; v4 = v2 * v3", "x1=1", Mode::Extended));
+    insta::assert_snapshot!(narrated(
+        "v2 = exp(x1); v3 = v2 + 1; v4 = v2 * v3",
+        "x1=1",
+        Mode::Extended
+    ));
 }

@@ -276,7 +276,14 @@ impl<'a> Builder<'a> {
                 vec![adjoint.0],
             )
         } else if out {
-            (format!("Visit {}: its adjoint is the seed {} = 1.", self.labels[i], text(&lhs)), vec![])
+            (
+                format!(
+                    "Visit {}: its adjoint is the seed {} = 1.",
+                    self.labels[i],
+                    text(&lhs)
+                ),
+                vec![],
+            )
         } else {
             let view = &mut self.nodes[adjoint.index()];
             if view.also.is_none() && view.kind == NodeKind::Partial {
@@ -370,7 +377,11 @@ impl<'a> Builder<'a> {
         } else {
             let drawn = text(&self.display[p.index()]);
             let own = text(&Term::sym(Sym::adjoint(&self.labels[i])));
-            let alias = if drawn == own { String::new() } else { format!(" (the node drawn as {drawn})") };
+            let alias = if drawn == own {
+                String::new()
+            } else {
+                format!(" (the node drawn as {drawn})")
+            };
             format!(
                 "{derivative}, so {} = {own}{alias}: no new node; append it to node_to_grad[{}].",
                 text(&lhs),
@@ -388,7 +399,11 @@ impl<'a> Builder<'a> {
         let equation = if is_new {
             vec![lhs, body, Term::Num(value)]
         } else if Some(p) == self.adjoint_of(i) {
-            vec![lhs, Term::sym(Sym::adjoint(&self.labels[i])), Term::Num(value)]
+            vec![
+                lhs,
+                Term::sym(Sym::adjoint(&self.labels[i])),
+                Term::Num(value),
+            ]
         } else {
             vec![lhs, self.display[p.index()].clone(), Term::Num(value)]
         };

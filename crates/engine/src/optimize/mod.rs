@@ -45,5 +45,9 @@ pub fn optimize(graph: &Graph, roots: &[NodeId]) -> Optimized {
     report.dead = rewritten.len() - graph_out.len();
     report.after = graph_out.len();
     let roots = new_roots.iter().map(|r| remap[r.index()]).collect();
-    Optimized { graph: graph_out, roots, report }
+    Optimized {
+        graph: graph_out,
+        roots,
+        report,
+    }
 }

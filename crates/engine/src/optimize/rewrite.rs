@@ -62,13 +62,21 @@ fn identity(g: &Graph, op: Op, ins: &[NodeId]) -> Option<Outcome> {
         Op::Add if c(0) == Some(0.0) => alias(1),
         Op::Add | Op::Sub if c(1) == Some(0.0) => alias(0),
         Op::Neg => match ins.first().map(|&a| (a, g.node(a))) {
-            Some((_, inner)) if inner.op == Op::Neg => inner.inputs.first().map(|&x| Outcome::Alias(x)),
+            Some((_, inner)) if inner.op == Op::Neg => {
+                inner.inputs.first().map(|&x| Outcome::Alias(x))
+            }
             _ => None,
         },
         // A constant times a node is a scalar op: 2·a → a×2.
         Op::Mul => match (c(0), c(1)) {
-            (Some(k), None) => Some(Outcome::Build(Op::MulScalar(k), SmallVec::from_slice(&ins[1..2]))),
-            (None, Some(k)) => Some(Outcome::Build(Op::MulScalar(k), SmallVec::from_slice(&ins[..1]))),
+            (Some(k), None) => Some(Outcome::Build(
+                Op::MulScalar(k),
+                SmallVec::from_slice(&ins[1..2]),
+            )),
+            (None, Some(k)) => Some(Outcome::Build(
+                Op::MulScalar(k),
+                SmallVec::from_slice(&ins[..1]),
+            )),
             _ => None,
         },
         _ => None,
