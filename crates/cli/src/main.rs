@@ -17,6 +17,8 @@ pub const USAGE: &str = "usage:
   adjoint hessian PROGRAM --at ... [--json]
   adjoint trace PROGRAM --at ... [--mode m] [--wrt x1] [--format text|json|latex|dot]
   adjoint optimize PROGRAM --at ... [--json]
+  adjoint numeric PROGRAM --at ... [--wrt x1] [--eps 1e-6] [--seed 0] [--json]
+  adjoint symbolic PROGRAM --at ... [--json]   |   adjoint symbolic --product N [--json]
   adjoint layout GRAPH.dot --json
 
 example:
@@ -30,6 +32,8 @@ fn dispatch(argv: &[String]) -> Result<String, CliError> {
         "trace" => commands::trace(&a),
         "layout" => commands::layout(&a),
         "optimize" => commands::optimize(&a),
+        "numeric" => commands::numeric(&a),
+        "symbolic" => commands::symbolic(&a),
         "help" | "--help" | "-h" => Ok(USAGE.to_string()),
         other => Err(CliError::Usage(format!("unknown command `{other}`"))),
     }

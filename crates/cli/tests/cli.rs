@@ -104,3 +104,27 @@ fn optimize_reports_counts() {
     assert_eq!(v["before"], 16);
     assert_eq!(v["after"], 8);
 }
+
+#[test]
+fn numeric_and_symbolic() {
+    let (code, out, err) = adjoint(&["numeric", LECTURE, "--at", "x1=2,x2=5", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["exact"], 5.5);
+    assert_eq!(v["sweep"].as_array().map(Vec::len), Some(15));
+    assert_eq!(v["direction_check"]["passed"], true);
+    let (code, out, _) = adjoint(&["symbolic", "--product", "1000", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["naive"], 999000.0);
+    assert_eq!(v["reverse_ad"], 2997.0);
+    let (code, out, _) = adjoint(&["symbolic", "x*y + sin(x)", "--at", "x=1,y=2"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("∂y/∂x = 1 × y + cos x × 1"), "{out}");
+    let (code, _, err) = adjoint(&["numeric", "ln(x)", "--at", "x=-1"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("ln of a negative number"), "{err}");
+    let (code, _, err) = adjoint(&["numeric", "x", "--at", "x=1", "--eps", "0"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("positive"), "{err}");
+}

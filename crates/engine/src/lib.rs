@@ -17,11 +17,14 @@ pub mod export;
 pub mod frame;
 pub mod graph;
 pub mod modes;
+pub mod numeric;
 pub mod optimize;
 pub mod render;
 pub mod rules;
+pub mod symbolic;
 pub mod syntax;
 pub mod trace;
+pub mod workloads;
 
 pub use error::{Diagnostic, EngineError, Span};
 pub use frame::{frame_at, Frame};

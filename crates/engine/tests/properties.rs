@@ -142,6 +142,18 @@ proptest! {
     }
 
     #[test]
+    fn symbolic_derivatives_agree_with_reverse_ad(src in program(), at in point()) {
+        let c = compile(&src, &at).expect("valid");
+        prop_assume!(c.output_value().is_finite() && c.output_value().abs() < 1e6);
+        let s = adjoint_engine::symbolic::symbolic_gradient(&c);
+        let g = gradient(&c);
+        for (k, want) in g.iter().enumerate() {
+            let got = s.value(k, &c.inputs);
+            prop_assert!(close(got, *want, 1e-9), "{src}: symbolic {got} vs AD {want}");
+        }
+    }
+
+    #[test]
     fn the_parser_never_panics(src in "\\PC{0,40}", values in "\\PC{0,20}") {
         let _ = adjoint_engine::run(&src, &values, Mode::Extended, 0);
     }

@@ -8,6 +8,8 @@ pub mod op;
 
 pub use op::Op;
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use smallvec::SmallVec;
 
@@ -38,8 +40,9 @@ pub struct Node {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Graph {
     nodes: Vec<Node>,
-    /// Display name per node (`v3`, a user's name, `x1` for inputs' variables).
-    names: Vec<Option<String>>,
+    /// Display names of the few nodes that have one (a user's `a = …`); sparse, since
+    /// generated graphs have millions of nameless nodes.
+    names: BTreeMap<u32, String>,
     /// Input variable names, by `Op::Input` index.
     variables: Vec<String>,
 }
@@ -65,18 +68,22 @@ impl Graph {
             op,
             inputs: SmallVec::from_slice(inputs),
         });
-        self.names.push(None);
         id
     }
 
     /// Gives a node a display name.
     pub fn set_name(&mut self, id: NodeId, name: impl Into<String>) {
-        self.names[id.index()] = Some(name.into());
+        self.names.insert(id.0, name.into());
     }
 
     /// A node's display name if one was set.
     pub fn name(&self, id: NodeId) -> Option<&str> {
-        self.names[id.index()].as_deref()
+        self.names.get(&id.0).map(String::as_str)
+    }
+
+    /// Makes room for `additional` more nodes (extension roughly triples a graph).
+    pub fn reserve(&mut self, additional: usize) {
+        self.nodes.reserve(additional);
     }
 
     /// A node.

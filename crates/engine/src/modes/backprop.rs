@@ -53,8 +53,8 @@ pub fn backprop_trace(c: &Compiled) -> Trace {
             let lhs = Term::sym(Sym::adjoint(&labels[input]));
             let equation = vec![
                 lhs,
-                Term::add(Term::Num(before), sent.formula.clone()),
-                Term::add(Term::Num(before), Term::Num(sent.value)),
+                Term::plus(Term::Num(before), sent.formula.clone()),
+                Term::plus(Term::Num(before), Term::Num(sent.value)),
                 Term::Num(running[input]),
             ];
             steps.push(Step {

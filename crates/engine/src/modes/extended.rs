@@ -73,6 +73,8 @@ pub struct Extension {
 pub fn extend(graph: &Graph, output: NodeId, mut on: impl FnMut(Event<'_>)) -> Extension {
     let n = graph.len();
     let mut g = graph.clone();
+    // Most ops add one to three nodes on the way back; size the arena once.
+    g.reserve(2 * n + 1);
     let live = graph.ancestors(output);
     let mut node_to_grad: Vec<SmallVec<[NodeId; 2]>> = vec![SmallVec::new(); n];
     let seed = g.push(Op::Const(1.0), &[]);

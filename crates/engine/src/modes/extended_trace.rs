@@ -298,7 +298,7 @@ impl<'a> Builder<'a> {
             )
         };
         let mut equation = vec![lhs];
-        if !(out && !created_sum) {
+        if !out || created_sum {
             equation.push(super::forward::sum(names));
         }
         equation.push(Term::Num(value));

@@ -153,7 +153,7 @@ pub(crate) fn times(a: Term, local: Term) -> Term {
     if local == Term::Num(1.0) {
         a
     } else {
-        Term::mul(a, local)
+        Term::product(a, local)
     }
 }
 

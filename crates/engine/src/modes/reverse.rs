@@ -112,7 +112,7 @@ pub(crate) fn sweep(c: &Compiled, mut on: impl FnMut(Event<'_>)) -> Vec<f64> {
         let arg_terms: Vec<Term> = n.inputs.iter().map(|j| vterms[j.index()].clone()).collect();
         for (k, j) in n.inputs.iter().enumerate() {
             let local = local_partial(n.op, k, &args, c.values[i]);
-            let formula = Term::mul(
+            let formula = Term::product(
                 Term::sym(Sym::adjoint(&labels[i])),
                 local_partial_term(n.op, k, &arg_terms, &vterms[i]),
             );
@@ -151,7 +151,7 @@ pub fn reverse_trace(c: &Compiled) -> Trace {
         }),
         Event::Send { node, input, sent } => {
             let lhs = Term::sym(Sym::partial(&labels[input], &labels[node]));
-            let numbers = Term::mul(Term::Num(sent.adjoint), Term::Num(sent.local));
+            let numbers = Term::product(Term::Num(sent.adjoint), Term::Num(sent.local));
             let equation = vec![lhs, sent.formula.clone(), numbers, Term::Num(sent.value)];
             let narration = format!(
                 "{} passes {} to its input {}: {}.",

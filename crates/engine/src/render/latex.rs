@@ -104,7 +104,7 @@ mod tests {
 
     #[test]
     fn adjoints_and_partials() {
-        let t = Term::mul(
+        let t = Term::product(
             Term::sym(Sym::adjoint("v5")),
             Term::call("cos", Term::sym(Sym::value("v2"))),
         );

@@ -118,22 +118,22 @@ impl Term {
         Term::Call(f.to_string(), Box::new(a))
     }
     /// `a · b`, written `a / c` when `b` is `1/c` (so v̇1·(1/v1) reads v̇1/v1).
-    pub fn mul(a: Term, b: Term) -> Self {
+    pub fn product(a: Term, b: Term) -> Self {
         match b {
             Term::Div(n, d) if *n == Term::Num(1.0) => Term::Div(Box::new(a), d),
             b => Term::Mul(Box::new(a), Box::new(b)),
         }
     }
     /// `a / b`
-    pub fn div(a: Term, b: Term) -> Self {
+    pub fn quotient(a: Term, b: Term) -> Self {
         Term::Div(Box::new(a), Box::new(b))
     }
     /// `a + b`
-    pub fn add(a: Term, b: Term) -> Self {
+    pub fn plus(a: Term, b: Term) -> Self {
         Term::Add(Box::new(a), Box::new(b))
     }
     /// `a − b`
-    pub fn sub(a: Term, b: Term) -> Self {
+    pub fn minus(a: Term, b: Term) -> Self {
         Term::Sub(Box::new(a), Box::new(b))
     }
     /// `a ^ b`
@@ -141,7 +141,7 @@ impl Term {
         Term::Pow(Box::new(a), Box::new(b))
     }
     /// `−a`
-    pub fn neg(a: Term) -> Self {
+    pub fn negate(a: Term) -> Self {
         Term::Neg(Box::new(a))
     }
 

@@ -148,21 +148,21 @@ mod tests {
     #[test]
     fn lecture_formulas() {
         let t = Term::Sum(vec![
-            Term::mul(bar("v5"), Term::call("cos", v("v2"))),
-            Term::mul(bar("v4"), v("v1")),
+            Term::product(bar("v5"), Term::call("cos", v("v2"))),
+            Term::product(bar("v4"), v("v1")),
         ]);
         assert_eq!(text(&t), "v̄5·cos v2 + v̄4·v1");
-        assert_eq!(text(&Term::mul(v("v1"), v("v2"))), "v1 × v2");
-        let tangent = Term::mul(
+        assert_eq!(text(&Term::product(v("v1"), v("v2"))), "v1 × v2");
+        let tangent = Term::product(
             Term::sym(Sym::tangent("v1")),
-            Term::div(Term::Num(1.0), v("v1")),
+            Term::quotient(Term::Num(1.0), v("v1")),
         );
         assert_eq!(text(&tangent), "v̇1/v1");
         assert_eq!(text(&Term::sym(Sym::partial("v2", "v4"))), "v̄_{2→4}");
         assert_eq!(
-            text(&Term::sub(v("a"), Term::add(v("b"), v("c")))),
+            text(&Term::minus(v("a"), Term::plus(v("b"), v("c")))),
             "a − (b + c)"
         );
-        assert_eq!(text(&Term::neg(v("v1"))), "−v1");
+        assert_eq!(text(&Term::negate(v("v1"))), "−v1");
     }
 }

@@ -21,7 +21,7 @@ pub fn explain(op: Op, args: &[f64], value: f64, input_labels: &[&str]) -> Optio
         Op::Sqrt if x < 0.0 => format!("√ of a negative number ({x}) is undefined"),
         Op::Div if y == 0.0 => "division by zero".to_string(),
         Op::RDivScalar(_) if x == 0.0 => "division by zero".to_string(),
-        Op::DivScalar(c) if c == 0.0 => "division by the constant 0".to_string(),
+        Op::DivScalar(0.0) => "division by the constant 0".to_string(),
         Op::Pow | Op::PowScalar(_) | Op::RPowScalar(_) if value.is_nan() => {
             "a negative number to a fractional power is undefined".to_string()
         }

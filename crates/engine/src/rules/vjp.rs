@@ -65,8 +65,8 @@ pub fn vjp(
             s.push(Op::Neg, &[q])
         }
         // a^c: ā = g·(c·a^(c−1)); c = 1 passes g through, c = 2 gives g·(2a)
-        Op::PowScalar(c) if c == 1.0 => g,
-        Op::PowScalar(c) if c == 2.0 => {
+        Op::PowScalar(1.0) => g,
+        Op::PowScalar(2.0) => {
             let d = s.push(Op::MulScalar(2.0), &[x]);
             s.push(Op::Mul, &[g, d])
         }
