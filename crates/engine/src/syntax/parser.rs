@@ -7,8 +7,18 @@ use crate::error::{EngineError, Span};
 /// How deeply expressions may nest before the parser refuses (keeps the stack small in wasm).
 pub const MAX_NESTING: usize = 200;
 
+/// The longest program accepted, in bytes (a projector-sized program is well under 1 KB;
+/// generated benchmark programs stay under this).
+pub const MAX_SOURCE_BYTES: usize = 4 << 20;
+
 /// Parses a whole program.
 pub fn parse(src: &str) -> Result<Program, EngineError> {
+    if src.len() > MAX_SOURCE_BYTES {
+        return Err(EngineError::Limit {
+            what: "the program's length in bytes",
+            limit: MAX_SOURCE_BYTES,
+        });
+    }
     let tokens = lex(src)?;
     let mut p = Parser {
         tokens,
@@ -270,5 +280,7 @@ mod tests {
         assert!(e.to_string().contains("2*x"), "{e}");
         let deep = "(".repeat(5000) + "x" + &")".repeat(5000);
         assert!(parse(&deep).is_err());
+        let huge = "x+".repeat(MAX_SOURCE_BYTES / 2) + "x";
+        assert!(matches!(parse(&huge), Err(EngineError::Limit { .. })));
     }
 }
