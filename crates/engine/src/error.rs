@@ -87,16 +87,23 @@ pub enum EngineError {
 }
 
 impl EngineError {
-    /// The span in the program text this error points at, if any.
+    /// The span this error points at, if any: in the program text, or for `BadValues`
+    /// in the values text (see [`EngineError::in_values`]).
     pub fn span(&self) -> Option<Span> {
         match self {
-            Self::Parse { span, .. }
+            Self::BadValues { span, .. }
+            | Self::Parse { span, .. }
             | Self::UnknownFunction { span, .. }
             | Self::UsedBeforeAssigned { span, .. }
             | Self::MissingValue { span, .. }
             | Self::ConstantOutput { span } => Some(*span),
             _ => None,
         }
+    }
+
+    /// True when the span points into the values text (`x1=2, x2=5`), not the program.
+    pub fn in_values(&self) -> bool {
+        matches!(self, Self::BadValues { .. })
     }
 
     /// A diagnostic with the offending line and a caret under the problem.

@@ -59,7 +59,7 @@ fn reverse_adjoints_of_section_2_1() {
     let visits: Vec<(u32, f64)> = t
         .steps
         .iter()
-        .filter(|s| matches!(s.kind, StepKind::Visit | StepKind::Seed))
+        .filter(|s| s.kind == StepKind::Visit)
         .map(|s| (s.node, s.value))
         .collect();
     let order: Vec<u32> = visits.iter().map(|v| v.0).collect();

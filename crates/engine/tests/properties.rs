@@ -77,7 +77,8 @@ fn value_at(c: &Compiled, src: &str, at: &[(String, f64)], var: usize, h: f64) -
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(160))]
+    // A fixed seed: CI runs the same cases every time (a failure is reproducible).
+    #![proptest_config(ProptestConfig { cases: 160, rng_seed: proptest::test_runner::RngSeed::Fixed(0xAD), ..ProptestConfig::default() })]
 
     #[test]
     fn all_modes_agree_with_each_other_and_with_central_differences(src in program(), at in point()) {
@@ -94,8 +95,11 @@ proptest! {
             prop_assert!(close(reverse[i], extended[i], 1e-10), "extended {} vs reverse {}", extended[i], reverse[i]);
             prop_assert!(close(reverse[i], backprop[i], 1e-10), "backprop {} vs reverse {}", backprop[i], reverse[i]);
             prop_assert!(close(reverse[i], traced_reverse[i], 1e-12));
+            // Richardson-extrapolated central differences (error O(h⁴)), so steep programs
+            // such as sin(z⁹) are still measured accurately.
+            let central_at = |h: f64| (value_at(&c, &src, &at, i, h) - value_at(&c, &src, &at, i, -h)) / (2.0 * h);
             let h = 1e-5;
-            let central = (value_at(&c, &src, &at, i, h) - value_at(&c, &src, &at, i, -h)) / (2.0 * h);
+            let central = (4.0 * central_at(h / 2.0) - central_at(h)) / 3.0;
             prop_assert!(close(reverse[i], central, 1e-4), "{src}: d/d{} AD {} vs central {}", c.graph().variables()[i], reverse[i], central);
         }
     }

@@ -2,7 +2,7 @@
 //! stored on its forward node (`.grad`), accumulated in place; no node is added.
 
 use super::compile::Compiled;
-use super::reverse::{finish, seed_step, sweep, Event};
+use super::reverse::{finish, output_visit_step, seed_step, sweep, Event};
 use crate::render::text::chain;
 use crate::render::{Sym, Term};
 use crate::trace::{Mode, Step, StepKind, Trace};
@@ -27,6 +27,10 @@ pub fn backprop_trace(c: &Compiled) -> Trace {
         Event::Visit { node, adjoint, .. } if node == out => {
             running[node] = adjoint;
             steps.push(seed_step(&labels, out));
+            let mut visit = output_visit_step(&labels, out);
+            visit.line = 2;
+            visit.result = Some(node as u32);
+            steps.push(visit);
         }
         Event::Visit { node, adjoint, .. } => {
             let equation = vec![Term::sym(Sym::adjoint(&labels[node])), Term::Num(adjoint)];

@@ -343,6 +343,15 @@ impl<'a> Builder<'a> {
             s.input = Some(input.0);
             return s;
         };
+        // Inside this partial's formula, v̄_i is called v̄_i even when the node holding it was
+        // first drawn under another name (v̄4 = v̄6 = v̄7 share one node in example 1).
+        let adj = self.adjoint_of(i);
+        let saved = adj.map(|a| {
+            std::mem::replace(
+                &mut self.display[a.index()],
+                Term::sym(Sym::adjoint(&self.labels[i])),
+            )
+        });
         for id in created.clone() {
             let id = NodeId(id);
             if id == p {
@@ -356,6 +365,9 @@ impl<'a> Builder<'a> {
             } else {
                 self.add_node(id, NodeKind::Aux, None, i, step);
             }
+        }
+        if let (Some(a), Some(d)) = (adj, saved) {
+            self.display[a.index()] = d;
         }
         self.pending[j].push((p, i));
         let value = self.values[p.index()];

@@ -144,11 +144,14 @@ pub fn reverse_trace(c: &Compiled) -> Trace {
             node,
             received,
             adjoint,
-        } => steps.push(if node == out {
-            seed_step(&labels, out)
-        } else {
-            visit_step(&labels, node, received, adjoint)
-        }),
+        } => {
+            if node == out {
+                steps.push(seed_step(&labels, out));
+                steps.push(output_visit_step(&labels, out));
+            } else {
+                steps.push(visit_step(&labels, node, received, adjoint));
+            }
+        }
         Event::Send { node, input, sent } => {
             let lhs = Term::sym(Sym::partial(&labels[input], &labels[node]));
             let numbers = Term::product(Term::Num(sent.adjoint), Term::Num(sent.local));
@@ -190,6 +193,26 @@ pub(crate) fn seed_step(labels: &[String], out: usize) -> Step {
             "Start at the output: {} = ∂y/∂y = 1.",
             text(&Term::sym(Sym::adjoint(&labels[out])))
         ),
+    }
+}
+
+/// The visit of the output: its adjoint is the seed, nothing to sum.
+pub(crate) fn output_visit_step(labels: &[String], out: usize) -> Step {
+    let lhs = Term::sym(Sym::adjoint(&labels[out]));
+    Step {
+        kind: StepKind::Visit,
+        node: out as u32,
+        input: None,
+        result: None,
+        created: vec![],
+        line: 3,
+        narration: format!(
+            "Visit {}: its adjoint is the seed, {} = 1.",
+            labels[out],
+            text(&lhs)
+        ),
+        equation: vec![lhs, Term::Num(1.0)],
+        value: 1.0,
     }
 }
 

@@ -48,8 +48,10 @@ impl Spelling for MathMl {
         };
         let base = match s.accent {
             Accent::None => mi,
-            Accent::Bar => format!("<mover accent=\"true\">{mi}<mo>¯</mo></mover>"),
-            Accent::Dot => format!("<mover accent=\"true\">{mi}<mo>˙</mo></mover>"),
+            // A plain <mover> with a non-stretchy mark: Chromium without a math font draws
+            // nothing for `accent="true"` with a stretchy ¯ (seen in headless Chromium).
+            Accent::Bar => format!("<mover>{mi}<mo stretchy=\"false\">¯</mo></mover>"),
+            Accent::Dot => format!("<mover>{mi}<mo stretchy=\"false\">˙</mo></mover>"),
         };
         if s.sub.is_empty() {
             base
@@ -110,7 +112,7 @@ mod tests {
     #[test]
     fn adjoint_symbol_and_escaping() {
         let m = mathml(&Term::sym(Sym::partial("v2", "v4")));
-        assert_eq!(m, "<msub><mover accent=\"true\"><mi>v</mi><mo>¯</mo></mover><mrow><mn>2</mn><mo>→</mo><mn>4</mn></mrow></msub>");
+        assert_eq!(m, "<msub><mover><mi>v</mi><mo stretchy=\"false\">¯</mo></mover><mrow><mn>2</mn><mo>→</mo><mn>4</mn></mrow></msub>");
         assert!(mathml(&Term::sym(Sym::value("<b>"))).contains("&lt;b&gt;"));
         assert!(chain(&[Term::Num(-1.0)]).contains("<mo>−</mo><mn>1</mn>"));
     }

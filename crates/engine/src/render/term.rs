@@ -64,18 +64,21 @@ impl Sym {
         Self::with(label, Accent::Dot)
     }
 
-    /// The partial adjoint v̄_{i→j} of node `from` through its consumer `to`.
+    /// The partial adjoint v̄_{i→j} of node `from` through its consumer `to`: `v̄_{2→4}`
+    /// for numbered nodes, `v̄_{a→b}` with whole labels otherwise.
     pub fn partial(from: &str, to: &str) -> Self {
         let (stem, sub_from) = split_label(from);
         let (stem_to, sub_to) = split_label(to);
-        let to_part = if stem_to == stem && !sub_to.is_empty() {
-            sub_to
-        } else {
-            to.to_string()
-        };
+        if stem == stem_to && !sub_from.is_empty() && !sub_to.is_empty() {
+            return Self {
+                stem,
+                sub: format!("{sub_from}→{sub_to}"),
+                accent: Accent::Bar,
+            };
+        }
         Self {
-            stem,
-            sub: format!("{sub_from}→{to_part}"),
+            stem: "v".into(),
+            sub: format!("{from}→{to}"),
             accent: Accent::Bar,
         }
     }
@@ -182,6 +185,7 @@ mod tests {
         assert_eq!(Sym::value("x_1").sub, "1");
         assert_eq!(Sym::value("θ").sub, "");
         assert_eq!(Sym::partial("v2", "v4").sub, "2→4");
-        assert_eq!(Sym::partial("a", "b").sub, "→b");
+        assert_eq!(Sym::partial("a", "b").sub, "a→b");
+        assert_eq!(Sym::partial("x1", "v3").sub, "x1→v3");
     }
 }

@@ -1,0 +1,278 @@
+//! The root component: owns the state (a reducer), derives the frame and the layout from it,
+//! and wires the keyboard, the player's interval, the URL and the theme to the page.
+
+use std::rc::Rc;
+
+use adjoint_engine::{frame_at, Mode};
+use gloo_events::{EventListener, EventListenerOptions};
+use gloo_timers::callback::Interval;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
+use yew::prelude::*;
+
+use crate::components::adjoint_table::{table_rows, AdjointTable};
+use crate::components::controls::Controls;
+use crate::components::editor::Editor;
+use crate::components::graph_view::GraphView;
+use crate::components::mode_tabs::ModeTabs;
+use crate::components::narration::Narration;
+use crate::components::node_to_grad::NodeToGrad;
+use crate::components::pseudocode::Pseudocode;
+use crate::graph_model::build_layout;
+use crate::state::{Action, AppState};
+use crate::url;
+
+/// Local storage key of the chosen theme.
+const THEME_KEY: &str = "adjoint-theme";
+
+/// The step action a key stands for, if any (`←/→`, PageUp/PageDown, Home/End, space).
+pub fn key_action(key: &str) -> Option<Action> {
+    Some(match key {
+        "ArrowRight" | "PageDown" => Action::Next,
+        "ArrowLeft" | "PageUp" => Action::Prev,
+        "Home" => Action::First,
+        "End" => Action::Last,
+        " " | "Spacebar" => Action::TogglePlay,
+        _ => return None,
+    })
+}
+
+/// Steps with the keyboard unless focus is in a text field, a select or (for space) a button.
+fn on_key(e: &KeyboardEvent, dispatch: &yew::UseReducerDispatcher<AppState>) {
+    if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
+        return;
+    }
+    let Some(action) = key_action(&e.key()) else {
+        return;
+    };
+    if let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+        let tag = el.tag_name().to_ascii_uppercase();
+        if matches!(tag.as_str(), "TEXTAREA" | "INPUT" | "SELECT") || el.is_content_editable() {
+            return;
+        }
+        if tag == "BUTTON" && action == Action::TogglePlay {
+            return;
+        }
+    }
+    e.prevent_default();
+    dispatch.dispatch(action);
+}
+
+fn root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
+fn stored_theme() -> Option<String> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    storage
+        .get_item(THEME_KEY)
+        .ok()?
+        .filter(|t| t == "dark" || t == "light")
+}
+
+fn os_prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Sets or removes an attribute on `<html>`.
+fn set_root_attr(name: &str, value: Option<&str>) {
+    let Some(el) = root() else { return };
+    // Failing to set a presentation attribute only loses the styling, never the content.
+    let _ = match value {
+        Some(v) => el.set_attribute(name, v),
+        None => el.remove_attribute(name),
+    };
+}
+
+/// The app.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| AppState::from_url(&url::read()));
+    let dispatcher = state.dispatcher();
+    let theme = use_state(stored_theme);
+    let presenter = use_state(|| false);
+
+    // Keyboard stepping, installed once and removed on unmount.
+    {
+        let dispatcher = dispatcher.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                // Not passive: the keys we handle must not also scroll the page.
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&w, "keydown", options, move |e| {
+                    if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
+                        on_key(e, &dispatcher);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    // The player: an interval that lives exactly as long as `playing` is true.
+    {
+        let dispatcher = dispatcher.clone();
+        use_effect_with((state.playing, state.delay_ms), move |&(playing, delay)| {
+            let interval =
+                playing.then(|| Interval::new(delay, move || dispatcher.dispatch(Action::Tick)));
+            move || drop(interval)
+        });
+    }
+    // The view in the URL.
+    use_effect_with(
+        (
+            state.mode,
+            state.step,
+            state.wrt,
+            state.program.clone(),
+            state.values.clone(),
+        ),
+        |(mode, step, wrt, program, values)| {
+            url::write(&url::format(*mode, *step, *wrt, program, values))
+        },
+    );
+    use_effect_with((*theme).clone(), |t| {
+        set_root_attr("data-theme", t.as_deref())
+    });
+    use_effect_with(*presenter, |p| {
+        set_root_attr("data-presenter", p.then_some(""))
+    });
+
+    let layout = {
+        let trace = state.trace.clone();
+        use_memo(state.trace_id, move |_| {
+            trace.map(|t| Rc::new(build_layout(&t)))
+        })
+    };
+    let frame = {
+        let trace = state.trace.clone();
+        use_memo((state.trace_id, state.step), move |&(_, k)| {
+            trace.map(|t| Rc::new(frame_at(&t, k)))
+        })
+    };
+
+    let dispatch = {
+        let d = dispatcher.clone();
+        Callback::from(move |a: Action| d.dispatch(a))
+    };
+    let on_program = dispatch.reform(Action::SetProgram);
+    let on_values = dispatch.reform(Action::SetValues);
+    let on_example = dispatch.reform(|(p, v)| Action::Load(p, v));
+    let on_mode = dispatch.reform(Action::SetMode);
+    let on_wrt = dispatch.reform(Action::SetWrt);
+    let toggle_theme = {
+        let theme = theme.clone();
+        Callback::from(move |_: MouseEvent| {
+            let dark = theme
+                .as_deref()
+                .map_or_else(os_prefers_dark, |t| t == "dark");
+            let next = if dark { "light" } else { "dark" };
+            if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+                // Not remembering the theme is harmless.
+                let _ = s.set_item(THEME_KEY, next);
+            }
+            theme.set(Some(next.to_string()));
+        })
+    };
+    let toggle_presenter = {
+        let presenter = presenter.clone();
+        Callback::from(move |_: MouseEvent| presenter.set(!*presenter))
+    };
+
+    let trace = state.trace.clone();
+    let variables = trace
+        .as_ref()
+        .map(|t| t.variables.clone())
+        .unwrap_or_default();
+    let frame = (*frame).clone();
+    let layout = (*layout).clone();
+    let dark_label = if theme.as_deref() == Some("dark") || (theme.is_none() && os_prefers_dark()) {
+        "☀ Light"
+    } else {
+        "☾ Dark"
+    };
+    html! {
+        <div class="app">
+            <header class="app-header">
+                <div class="brand">{"Adjoint"}<small>{"watch automatic differentiation happen"}</small></div>
+                <div class="header-actions">
+                    <button id="theme" class="icon-button" title="Switch light / dark theme" onclick={toggle_theme}>{ dark_label }</button>
+                    <button id="presenter" class="icon-button" title="Presenter mode: large type, high contrast"
+                        aria-pressed={presenter.to_string()} onclick={toggle_presenter}>{"Presenter"}</button>
+                </div>
+            </header>
+            <aside class="sidebar">
+                <Editor program={AttrValue::from(state.program.clone())} values={AttrValue::from(state.values.clone())}
+                    error={state.error.clone()} {on_program} {on_values} {on_example} />
+                <ModeTabs mode={state.mode} wrt={state.wrt} {variables} {on_mode} {on_wrt} />
+            </aside>
+            <main class="stage">
+                <Controls step={state.step} total={state.total()} playing={state.playing}
+                    delay_ms={state.delay_ms} dispatch={dispatch.clone()} />
+                {
+                    match (trace.clone(), frame.clone(), layout) {
+                        (Some(t), Some(f), Some(l)) => html! {
+                            <>
+                                <Narration trace={t.clone()} current={f.current} />
+                                <GraphView trace={t} layout={l} trace_id={state.trace_id} frame={f} />
+                                { legend(state.mode) }
+                            </>
+                        },
+                        _ => html! {
+                            <div class="panel graph-panel">
+                                <p class="hint">{"No graph yet: fix the program above to draw it."}</p>
+                            </div>
+                        },
+                    }
+                }
+            </main>
+            <aside class="panels">
+                if let (Some(t), Some(f)) = (trace, frame) {
+                    <AdjointTable trace={t.clone()} rows={table_rows(&t, &f)} current={f.current} />
+                    if t.mode != Mode::Forward {
+                        <NodeToGrad trace={t.clone()} lists={f.node_to_grad.clone()} current={f.current} />
+                    }
+                    <Pseudocode lines={t.pseudocode.clone()} current={f.line} />
+                }
+            </aside>
+        </div>
+    }
+}
+
+/// The colour key under the graph.
+fn legend(mode: Mode) -> Html {
+    let mut items = vec![("input", "input"), ("forward", "forward op")];
+    if mode == Mode::Extended {
+        items.extend([
+            ("seed", "seed v̄ = 1"),
+            ("partial", "partial adjoint"),
+            ("adjoint", "adjoint (sum)"),
+            ("aux", "helper"),
+        ]);
+    }
+    items.push(("current", "current step"));
+    html! {
+        <div class="legend hide-when-presenting" aria-label="Legend">
+            { for items.into_iter().map(|(kind, text)| html! {
+                <span class="legend-item"><span class={format!("swatch swatch--{kind}")}></span>{ text }</span>
+            }) }
+            <span class="legend-item hint">{"Keys: ← → step · Home/End · space plays · wheel zooms · drag pans"}</span>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_map_to_steps() {
+        assert_eq!(key_action("ArrowRight"), Some(Action::Next));
+        assert_eq!(key_action("PageUp"), Some(Action::Prev));
+        assert_eq!(key_action("Home"), Some(Action::First));
+        assert_eq!(key_action("End"), Some(Action::Last));
+        assert_eq!(key_action(" "), Some(Action::TogglePlay));
+        assert_eq!(key_action("a"), None);
+    }
+}

@@ -1,0 +1,93 @@
+//! The table of adjoints (`table[data-testid=adjoint-table]`): one row per visited node (or
+//! per tangent in forward mode) with the equation as MathML and the rounded value.
+
+use std::rc::Rc;
+
+use adjoint_engine::render::number::rounded;
+use adjoint_engine::{Frame, Mode, StepKind, Trace};
+use yew::prelude::*;
+
+/// Props of [`AdjointTable`].
+#[derive(Properties, PartialEq)]
+pub struct AdjointTableProps {
+    /// The trace on screen.
+    pub trace: Rc<Trace>,
+    /// Step indexes of the rows so far.
+    pub rows: Vec<usize>,
+    /// The step just applied.
+    pub current: Option<usize>,
+}
+
+/// The table's rows: `frame.rows`, plus the seed step when the trace never visits the
+/// output (reverse mode records v̄_out = 1 only as its seed), so every node gets a row.
+pub fn table_rows(t: &Trace, f: &Frame) -> Vec<usize> {
+    let mut rows = f.rows.clone();
+    for (i, s) in t.steps.iter().enumerate().take(f.k) {
+        let visited = t
+            .steps
+            .iter()
+            .any(|o| o.kind == StepKind::Visit && o.node == s.node);
+        if s.kind == StepKind::Seed && !visited {
+            rows.push(i);
+        }
+    }
+    rows.sort_unstable();
+    rows
+}
+
+/// The adjoint (or tangent) table.
+#[function_component(AdjointTable)]
+pub fn adjoint_table(props: &AdjointTableProps) -> Html {
+    let t = &props.trace;
+    let forward = t.mode == Mode::Forward;
+    let (title, about) = if forward {
+        ("Tangents", "v̇ᵢ = ∂vᵢ/∂x, in topological order")
+    } else {
+        ("Adjoints", "v̄ᵢ = ∂y/∂vᵢ, in the order nodes are visited")
+    };
+    html! {
+        <section class="panel" aria-labelledby="table-title">
+            <h2 id="table-title">{ title }</h2>
+            <p class="hint">{ about }</p>
+            <table class="adjoint-table" data-testid="adjoint-table">
+                <thead><tr><th scope="col">{"node"}</th><th scope="col">{"value"}</th><th scope="col">{"equation"}</th></tr></thead>
+                <tbody>
+                    { for props.rows.iter().filter_map(|&i| t.steps.get(i).map(|s| (i, s))).map(|(i, s)| {
+                        let label = t.nodes.get(s.node as usize).map(|n| n.label.clone()).unwrap_or_default();
+                        let current = props.current == Some(i);
+                        html! {
+                            <tr data-testid="adjoint-row" data-node={label.clone()}
+                                class={classes!(current.then_some("is-current"))}>
+                                <td>{ label }</td>
+                                <td class="adjoint-value num" data-testid="adjoint-value">{ rounded(s.value) }</td>
+                                <td class="formula">{ crate::math::chain(&s.equation) }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+            if props.rows.is_empty() {
+                <p class="hint">{ if forward { "No tangent yet: press Next." } else { "No node visited yet: press Next." } }</p>
+            }
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use adjoint_engine::frame_at;
+
+    #[test]
+    fn every_mode_ends_with_one_row_per_forward_node() {
+        for mode in Mode::ALL {
+            let t = adjoint_engine::run("ln(x1) + x1*x2 - sin(x2)", "x1=2, x2=5", mode, 0)
+                .expect("runs");
+            let rows = table_rows(&t, &frame_at(&t, t.steps.len()));
+            let mut nodes: Vec<u32> = rows.iter().map(|&r| t.steps[r].node).collect();
+            nodes.sort_unstable();
+            assert_eq!(nodes, (0..7).collect::<Vec<u32>>(), "{mode:?}");
+            assert!(table_rows(&t, &frame_at(&t, 0)).is_empty());
+        }
+    }
+}

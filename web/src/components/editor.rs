@@ -1,0 +1,139 @@
+//! The program editor: `textarea#program`, `input#inputs`, and the error under them
+//! (`[data-testid=parse-error]`, present only when the latest run failed). Text goes up on
+//! every keystroke; nothing here rewrites what the user typed.
+
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::state::ErrorView;
+
+/// Lecture examples offered in the picker: (title, program, values).
+pub const EXAMPLES: [(&str, &str, &str); 4] = [
+    (
+        "§1.4 ln(x1) + x1·x2 − sin(x2)",
+        "ln(x1) + x1*x2 - sin(x2)",
+        "x1=2, x2=5",
+    ),
+    (
+        "§2.4 exp, +1, × (extended graph)",
+        "v2 = exp(x1)\nv3 = v2 + 1\nv4 = v2 * v3",
+        "x1=1",
+    ),
+    (
+        "§1.3 product x1·x2·x3·x4",
+        "x1 * x2 * x3 * x4",
+        "x1=1, x2=2, x3=3, x4=4",
+    ),
+    (
+        "sigmoid(w·x + b)",
+        "z = w*x + b\ny = sigmoid(z)",
+        "w=0.5, x=2, b=-1",
+    ),
+];
+
+/// Props of [`Editor`].
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    /// The program text.
+    pub program: AttrValue,
+    /// The values text.
+    pub values: AttrValue,
+    /// The latest run's error.
+    pub error: Option<ErrorView>,
+    /// Called with the new program text on every input.
+    pub on_program: Callback<String>,
+    /// Called with the new values text on every input.
+    pub on_values: Callback<String>,
+    /// Called with (program, values) when an example is picked.
+    pub on_example: Callback<(String, String)>,
+}
+
+/// The editor panel.
+#[function_component(Editor)]
+pub fn editor(props: &EditorProps) -> Html {
+    let on_program = {
+        let cb = props.on_program.clone();
+        Callback::from(move |e: InputEvent| {
+            let el: HtmlTextAreaElement = e.target_unchecked_into();
+            cb.emit(el.value());
+        })
+    };
+    let on_values = {
+        let cb = props.on_values.clone();
+        Callback::from(move |e: InputEvent| {
+            let el: HtmlInputElement = e.target_unchecked_into();
+            cb.emit(el.value());
+        })
+    };
+    let on_example = {
+        let cb = props.on_example.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some((_, p, v)) = el
+                .value()
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| EXAMPLES.get(i))
+            {
+                cb.emit((p.to_string(), v.to_string()));
+            }
+            el.set_value("");
+        })
+    };
+    let err = props.error.as_ref();
+    let program_class = classes!("field", err.filter(|e| !e.in_values).map(|_| "has-error"));
+    let values_class = classes!("field", err.filter(|e| e.in_values).map(|_| "has-error"));
+    html! {
+        <section class="panel editor" aria-labelledby="editor-title">
+            <h2 id="editor-title">{"Program"}</h2>
+            <div class={program_class}>
+                <label for="program">{"y = f(x) — one expression, or statements like v3 = ln(x1)"}</label>
+                <textarea id="program" spellcheck="false" autocomplete="off" rows="5"
+                    aria-invalid={err.is_some_and(|e| !e.in_values).to_string()}
+                    aria-describedby="editor-hint"
+                    value={props.program.clone()} oninput={on_program} />
+            </div>
+            <div class={values_class}>
+                <label for="inputs">{"Input values"}</label>
+                <input id="inputs" type="text" spellcheck="false" autocomplete="off"
+                    aria-invalid={err.is_some_and(|e| e.in_values).to_string()}
+                    value={props.values.clone()} oninput={on_values} />
+            </div>
+            { error_view(err) }
+            <div class="field hide-when-presenting">
+                <label for="examples">{"Lecture examples"}</label>
+                <select id="examples" class="button" onchange={on_example}>
+                    <option value="" selected=true>{"Load an example…"}</option>
+                    { for EXAMPLES.iter().enumerate().map(|(i, (title, _, _))| html! {
+                        <option value={i.to_string()}>{*title}</option>
+                    }) }
+                </select>
+            </div>
+            <p id="editor-hint" class="hint hide-when-presenting">
+                {"Functions: ln, exp, sin, cos, tan, tanh, sqrt, sigmoid, relu; operators + − × / ^. \
+                  The graph follows as you type; a mistake keeps the last good graph."}
+            </p>
+        </section>
+    }
+}
+
+fn error_view(err: Option<&ErrorView>) -> Html {
+    let Some(e) = err else { return html! {} };
+    let place = if e.line == 0 {
+        String::new()
+    } else if e.in_values {
+        format!("input values, column {}", e.column)
+    } else {
+        format!("line {}, column {}", e.line, e.column)
+    };
+    html! {
+        <div class="parse-error" data-testid="parse-error" role="alert">
+            <strong>{"Error: "}</strong>{ &e.message }
+            if !place.is_empty() {
+                <span class="hint">{" ("}{place}{")"}</span>
+                <pre>{ format!("{}\n{}", e.source_line, e.caret) }</pre>
+            }
+            <div class="hint">{"Showing the last program that worked."}</div>
+        </div>
+    }
+}

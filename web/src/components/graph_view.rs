@@ -1,0 +1,410 @@
+//! The computational graph as SVG (`svg[data-testid=graph]`). The final graph of the trace
+//! is laid out once (by `adjoint-layout`); stepping only reveals nodes, so nothing on screen
+//! moves. Each visible node is a `g[data-testid=graph-node]` with `data-node-kind` and
+//! `data-label`; created nodes not yet reached are faint outlines (`data-testid=pending-node`).
+//! Wheel zooms about the pointer, dragging pans, and Fit shows the whole graph.
+
+use std::rc::Rc;
+
+use adjoint_engine::render::{number::rounded, text, Accent, Sym};
+use adjoint_engine::{Frame, NodeKind, NodeView, Trace};
+use adjoint_layout::Layout;
+use gloo_events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, PointerEvent, WheelEvent};
+use yew::prelude::*;
+
+use crate::geometry::{arrowhead, auto_view, smooth_path, Pt, ViewBox, ARROW_LEN, MIN_SCALE};
+use crate::graph_model::{annotations, keep_box, kind_name, named_so_far, small_lines, sym_text};
+
+/// Margin round the drawing in the fitted view.
+const MARGIN: f64 = 24.0;
+/// How far the adjoint band's shading runs past the drawing.
+const BAND_OVERHANG: f64 = 10_000.0;
+
+/// Props of [`GraphView`].
+#[derive(Properties, PartialEq)]
+pub struct GraphViewProps {
+    /// The trace on screen.
+    pub trace: Rc<Trace>,
+    /// Its layout (or why it failed).
+    pub layout: Rc<Result<Layout, String>>,
+    /// Changes whenever the trace does (resets zoom to fit).
+    pub trace_id: u64,
+    /// The frame at the current step.
+    pub frame: Rc<Frame>,
+}
+
+/// A drag in progress: where it started and the view then.
+#[derive(Clone, Copy)]
+struct Drag {
+    x: f64,
+    y: f64,
+    view: ViewBox,
+}
+
+fn element_size(el: &Element) -> (f64, f64) {
+    let r = el.get_bounding_client_rect();
+    (r.width().max(1.0), r.height().max(1.0))
+}
+
+/// The graph panel.
+#[function_component(GraphView)]
+pub fn graph_view(props: &GraphViewProps) -> Html {
+    let svg_ref = use_node_ref();
+    // The zoomed view, tagged with the trace it belongs to; another trace means "fit".
+    let zoom = use_state(|| None::<(u64, ViewBox)>);
+    let drag = use_mut_ref(|| None::<Drag>);
+    // The svg's size in pixels (measured after each render and on window resize), and the
+    // last automatic view, so following the steps only pans when a step leaves the view.
+    let size = use_state(|| None::<(f64, f64)>);
+    let auto_prev = use_mut_ref(|| None::<(u64, ViewBox)>);
+    {
+        let svg_ref = svg_ref.clone();
+        let size = size.clone();
+        use_effect(move || {
+            if let Some(el) = svg_ref.cast::<Element>() {
+                let now = element_size(&el);
+                let changed =
+                    size.is_none_or(|(w, h)| (w - now.0).abs() > 0.5 || (h - now.1).abs() > 0.5);
+                if changed {
+                    size.set(Some(now));
+                }
+            }
+        });
+    }
+    {
+        let svg_ref = svg_ref.clone();
+        let size = size.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "resize", move |_| {
+                    if let Some(el) = svg_ref.cast::<Element>() {
+                        size.set(Some(element_size(&el)));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // The latest view, read by the wheel listener (installed outside Yew, see below).
+    let latest = use_mut_ref(|| None::<(u64, ViewBox, f64)>);
+    // Wheel zoom needs preventDefault, so a non-passive listener on the svg itself (Yew
+    // delegates `onwheel` to a root listener that Chromium treats as passive).
+    {
+        let svg_ref = svg_ref.clone();
+        let zoom = zoom.clone();
+        let latest = latest.clone();
+        use_effect_with((props.trace_id, props.layout.is_ok()), move |_| {
+            let listener = svg_ref.cast::<Element>().map(|el| {
+                let target = el.clone();
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&el, "wheel", options, move |e| {
+                    let Some(e) = e.dyn_ref::<WheelEvent>() else {
+                        return;
+                    };
+                    let Some((id, view, max_w)) = *latest.borrow() else {
+                        return;
+                    };
+                    e.prevent_default();
+                    let r = target.get_bounding_client_rect();
+                    let (cw, ch) = element_size(&target);
+                    let factor = if e.delta_y() > 0.0 { 1.15 } else { 1.0 / 1.15 };
+                    let (px, py) = (
+                        f64::from(e.client_x()) - r.left(),
+                        f64::from(e.client_y()) - r.top(),
+                    );
+                    zoom.set(Some((id, view.zoom_at(factor, px, py, cw, ch, max_w))));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let layout = match props.layout.as_ref() {
+        Ok(l) => l,
+        Err(e) => {
+            return html! {
+                <div class="panel graph-panel">
+                    <p class="parse-error" role="alert">{ format!("The graph could not be laid out: {e}") }</p>
+                </div>
+            }
+        }
+    };
+    let fit = ViewBox::fit(layout.width, layout.height, MARGIN);
+    let id = props.trace_id;
+    let manual = zoom.filter(|(zid, _)| *zid == id).map(|(_, v)| v);
+    let view = match (manual, *size) {
+        (Some(v), _) => v,
+        (None, Some((cw, ch))) => {
+            let prev = auto_prev
+                .borrow()
+                .filter(|(pid, _)| *pid == id)
+                .map(|(_, v)| v);
+            let v = auto_view(
+                fit,
+                cw,
+                ch,
+                keep_box(&props.trace, &props.frame, layout),
+                prev,
+            );
+            *auto_prev.borrow_mut() = Some((id, v));
+            v
+        }
+        (None, None) => fit,
+    };
+    let max_w = fit.w * 4.0;
+    // As tall as the drawing needs at full width, and tall enough to show it at a readable
+    // scale, within the viewport.
+    let svg_style = format!(
+        "aspect-ratio: {:.0} / {:.0}; height: auto; max-height: 78vh; min-height: max(24rem, min(78vh, {:.0}px))",
+        fit.w,
+        fit.h,
+        fit.h * MIN_SCALE
+    );
+    *latest.borrow_mut() = Some((id, view, max_w));
+
+    let on_down = {
+        let drag = drag.clone();
+        let svg_ref = svg_ref.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.button() != 0 {
+                return;
+            }
+            if let Some(el) = svg_ref.cast::<Element>() {
+                // Capture keeps the drag alive outside the element; failure only loses that.
+                let _ = el.set_pointer_capture(e.pointer_id());
+            }
+            *drag.borrow_mut() = Some(Drag {
+                x: f64::from(e.client_x()),
+                y: f64::from(e.client_y()),
+                view,
+            });
+        })
+    };
+    let on_move = {
+        let drag = drag.clone();
+        let zoom = zoom.clone();
+        let svg_ref = svg_ref.clone();
+        Callback::from(move |e: PointerEvent| {
+            let Some(d) = *drag.borrow() else { return };
+            let Some(el) = svg_ref.cast::<Element>() else {
+                return;
+            };
+            let (cw, ch) = element_size(&el);
+            let (dx, dy) = (f64::from(e.client_x()) - d.x, f64::from(e.client_y()) - d.y);
+            if dx.abs() + dy.abs() > 1.0 {
+                zoom.set(Some((id, d.view.pan(dx, dy, cw, ch))));
+            }
+        })
+    };
+    let on_up = {
+        let drag = drag.clone();
+        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
+    };
+    let zoom_by = |factor: f64| {
+        let zoom = zoom.clone();
+        let svg_ref = svg_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (cw, ch) = svg_ref
+                .cast::<Element>()
+                .map_or((view.w, view.h), |el| element_size(&el));
+            zoom.set(Some((
+                id,
+                view.zoom_at(factor, cw / 2.0, ch / 2.0, cw, ch, max_w),
+            )));
+        })
+    };
+    let on_fit = {
+        let zoom = zoom.clone();
+        Callback::from(move |_: MouseEvent| zoom.set(Some((id, fit))))
+    };
+    let on_follow = {
+        let zoom = zoom.clone();
+        Callback::from(move |_: MouseEvent| zoom.set(None))
+    };
+
+    let t = &props.trace;
+    let f = &props.frame;
+    let visible = |i: usize| f.visible.get(i).copied().unwrap_or(true);
+    let annots = annotations(t, f);
+    let named = named_so_far(t, f);
+    let summary = format!(
+        "Computational graph: {} forward nodes, {} of {} nodes shown",
+        t.forward_count,
+        f.visible.iter().filter(|v| **v).count(),
+        t.nodes.len()
+    );
+    html! {
+        <div class="panel graph-panel">
+            <div class="graph-toolbar controls" role="group" aria-label="Zoom">
+                <button id="zoom-in" class="icon-button" title="Zoom in" aria-label="Zoom in" onclick={zoom_by(1.0 / 1.25)}>{"+"}</button>
+                <button id="zoom-out" class="icon-button" title="Zoom out" aria-label="Zoom out" onclick={zoom_by(1.25)}>{"−"}</button>
+                <button id="fit" class="icon-button" title="Fit the whole graph" onclick={on_fit}>{"Fit"}</button>
+                if manual.is_some() {
+                    <button id="follow" class="icon-button" title="Follow the current step at a readable size" onclick={on_follow}>{"Follow"}</button>
+                }
+            </div>
+            <svg ref={svg_ref} class="graph" data-testid="graph" viewBox={view.attr()}
+                preserveAspectRatio="xMidYMid meet" style={svg_style} role="img" aria-label={summary}
+                onpointerdown={on_down} onpointermove={on_move}
+                onpointerup={on_up.clone()} onpointercancel={on_up}>
+                { bands(t, layout) }
+                <g class="edges">
+                    { for layout.edges.iter().filter(|e| visible(e.src) && visible(e.dst)).map(|e| edge(t, f, e)) }
+                </g>
+                <g class="nodes">
+                    { for t.nodes.iter().enumerate().map(|(i, n)| {
+                        node(n, layout, f, visible(i), annots.get(i).cloned().flatten(), named.get(i).copied().unwrap_or(false))
+                    }) }
+                </g>
+            </svg>
+        </div>
+    }
+}
+
+/// The shaded forward and adjoint bands (extended mode only).
+fn bands(t: &Trace, layout: &Layout) -> Html {
+    let fc = t.forward_count as usize;
+    if t.nodes.len() <= fc {
+        return html! {};
+    }
+    let top_of_adjoint = (fc..layout.nodes.len())
+        .filter_map(|i| Some(layout.nodes.get(i)?.y - layout.sizes.get(i)?.height / 2.0))
+        .fold(f64::INFINITY, f64::min);
+    if !top_of_adjoint.is_finite() {
+        return html! {};
+    }
+    let y = top_of_adjoint - 26.0;
+    html! {
+        <g class="bands" aria-hidden="true">
+            // Wide enough to fill the element whatever its aspect or the zoom.
+            <rect class="band" x={(-BAND_OVERHANG).to_string()} y={y.to_string()}
+                width={(layout.width + 2.0 * BAND_OVERHANG).to_string()}
+                height={(layout.height - y + BAND_OVERHANG).to_string()} />
+            <text class="band-label" x={(8.0 - MARGIN).to_string()} y={(y + 15.0).to_string()}>{"adjoint graph ← reads right to left"}</text>
+        </g>
+    }
+}
+
+fn edge(t: &Trace, f: &Frame, e: &adjoint_layout::EdgeRoute) -> Html {
+    let pts: Vec<Pt> = e.points.iter().map(|p| Pt::new(p.x, p.y)).collect();
+    let (src, dst) = (t.nodes.get(e.src), t.nodes.get(e.dst));
+    let dst_kind = dst.map(|n| n.kind);
+    let reads =
+        src.is_some_and(|n| n.created_at.is_none()) && dst.is_some_and(|n| n.created_at.is_some());
+    let fresh = f.fresh.contains(&(e.dst as u32));
+    let focus = f.focus.len() == 2
+        && f.focus.contains(&(e.src as u32))
+        && f.focus.contains(&(e.dst as u32));
+    let class = classes!(
+        "edge",
+        matches!(dst_kind, Some(NodeKind::Adjoint | NodeKind::Seed)).then_some("edge--adjoint"),
+        matches!(dst_kind, Some(NodeKind::Partial)).then_some("edge--partial"),
+        reads.then_some("edge--reads"),
+        (fresh || focus).then_some("is-current"),
+        fresh.then_some("is-new"),
+    );
+    html! {
+        <g class="edge-group">
+            <path class={class} d={smooth_path(&pts, ARROW_LEN)} />
+            <path class="edge-arrow" d={arrowhead(&pts)} />
+        </g>
+    }
+}
+
+fn node(
+    n: &NodeView,
+    layout: &Layout,
+    f: &Frame,
+    visible: bool,
+    annot: Option<String>,
+    named: bool,
+) -> Html {
+    let i = n.id as usize;
+    let (Some(c), Some(size)) = (layout.nodes.get(i), layout.sizes.get(i)) else {
+        return html! {};
+    };
+    let (w, h) = (size.width, size.height);
+    let (left, top) = (c.x - w / 2.0, c.y - h / 2.0);
+    let rect = html! {
+        <rect class="node-shape" x={left.to_string()} y={top.to_string()} width={w.to_string()} height={h.to_string()} rx="8" />
+    };
+    if !visible {
+        return html! {
+            <g class="node is-pending" data-testid="pending-node" data-node-kind={kind_name(n.kind)} aria-hidden="true">
+                { rect }
+            </g>
+        };
+    }
+    let focus = f.focus.contains(&n.id);
+    let fresh = f.fresh.contains(&n.id);
+    let visited = annot.is_some();
+    let class = classes!(
+        "node",
+        focus.then_some("is-current"),
+        fresh.then_some("is-new"),
+        fresh.then_some("is-fresh"),
+        visited.then_some("is-visited"),
+        n.issue.is_some().then_some("has-issue"),
+    );
+    let (op, value) = small_lines(n);
+    let cx = c.x.to_string();
+    let mut tip = format!(
+        "{} = {} = {}",
+        n.label,
+        text::text(&n.definition),
+        rounded(n.value)
+    );
+    if let Some(also) = &n.also {
+        tip.push_str(&format!(" (also {})", sym_text(also)));
+    }
+    if let Some(issue) = &n.issue {
+        tip.push_str(&format!("\n{issue}"));
+    }
+    html! {
+        <g class={class} data-testid="graph-node" data-node-kind={kind_name(n.kind)} data-label={n.label.clone()}>
+            <title>{ tip }</title>
+            { rect }
+            <text class="node-op" x={cx.clone()} y={(top + 14.0).to_string()}>{ op }</text>
+            <text class="node-label" x={cx.clone()} y={(top + 29.0).to_string()}>{ label_view(n, named) }</text>
+            <text class="node-value num" x={cx.clone()} y={(top + 45.0).to_string()}>{ value }</text>
+            if let Some(a) = annot {
+                <text class="node-value node-annotation" x={cx} y={(top + 59.0).to_string()}>{ a }</text>
+            }
+        </g>
+    }
+}
+
+fn accent_mark(a: Accent) -> &'static str {
+    match a {
+        Accent::None => "",
+        Accent::Bar => "\u{0304}",
+        Accent::Dot => "\u{0307}",
+    }
+}
+
+/// A symbol as SVG text: stem with its accent, subscript lowered (and the baseline restored
+/// after it, so more text can follow). An empty stem falls back to `fallback`.
+fn sym_view(s: &Sym, fallback: &str) -> Html {
+    if s.stem.is_empty() {
+        return html! { { fallback.to_string() } };
+    }
+    let stem = format!("{}{}", s.stem, accent_mark(s.accent));
+    if s.sub.is_empty() {
+        return html! { { stem } };
+    }
+    html! {
+        <>{ stem }<tspan class="node-sub" dy="4" font-size="0.75em">{ s.sub.clone() }</tspan><tspan dy="-4">{"\u{200B}"}</tspan></>
+    }
+}
+
+/// The node's label, and once the algorithm has named it so, its second name
+/// (v̄_{3→4} = v̄3: a lone partial adjoint is the adjoint).
+fn label_view(n: &NodeView, named: bool) -> Html {
+    match n.also.as_ref().filter(|_| named) {
+        Some(also) => html! { <>{ sym_view(&n.sym, &n.label) }{" = "}{ sym_view(also, "") }</> },
+        None => sym_view(&n.sym, &n.label),
+    }
+}

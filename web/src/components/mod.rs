@@ -1,0 +1,10 @@
+//! One component per file, each with its `Props` struct right above it.
+
+pub mod adjoint_table;
+pub mod controls;
+pub mod editor;
+pub mod graph_view;
+pub mod mode_tabs;
+pub mod narration;
+pub mod node_to_grad;
+pub mod pseudocode;

@@ -1,0 +1,83 @@
+//! The mode tabs `button[data-mode=…]` (the active one `aria-pressed="true"`), and for forward
+//! mode the `select#wrt` choosing the input variable to differentiate against.
+
+use adjoint_engine::trace::Variable;
+use adjoint_engine::Mode;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// Props of [`ModeTabs`].
+#[derive(Properties, PartialEq)]
+pub struct ModeTabsProps {
+    /// The active mode.
+    pub mode: Mode,
+    /// Forward mode's variable index.
+    pub wrt: usize,
+    /// The trace's inputs, for the `wrt` choice.
+    pub variables: Vec<Variable>,
+    /// Called with the picked mode.
+    pub on_mode: Callback<Mode>,
+    /// Called with the picked variable index.
+    pub on_wrt: Callback<usize>,
+}
+
+/// The tab's text.
+pub fn title(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Forward => "Forward",
+        Mode::Reverse => "Reverse",
+        Mode::Extended => "Extended graph",
+        Mode::Backprop => "Backprop",
+    }
+}
+
+fn tooltip(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Forward => "Forward-mode AD: tangents in topological order (§1.5)",
+        Mode::Reverse => "Reverse-mode AD with numbers: adjoints in reverse order (§2.1–2.3)",
+        Mode::Extended => "Reverse AD by extending the graph with adjoint nodes (§2.4)",
+        Mode::Backprop => "Backpropagation on the forward graph, no new nodes (§2.5)",
+    }
+}
+
+/// The tabs.
+#[function_component(ModeTabs)]
+pub fn mode_tabs(props: &ModeTabsProps) -> Html {
+    let on_wrt = {
+        let cb = props.on_wrt.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(i) = el.value().parse::<usize>() {
+                cb.emit(i);
+            }
+        })
+    };
+    html! {
+        <div class="panel">
+            <h2 id="mode-title">{"Mode"}</h2>
+            <div class="mode-tabs" role="group" aria-labelledby="mode-title">
+                { for Mode::ALL.into_iter().map(|m| {
+                    let active = m == props.mode;
+                    let cb = props.on_mode.clone();
+                    html! {
+                        <button class={classes!("mode-tab", active.then_some("is-active"))}
+                            data-mode={m.name()} aria-pressed={active.to_string()} title={tooltip(m)}
+                            onclick={Callback::from(move |_: MouseEvent| cb.emit(m))}>
+                            { title(m) }
+                        </button>
+                    }
+                }) }
+            </div>
+            if props.mode == Mode::Forward {
+                <div class="field">
+                    <label for="wrt">{"Differentiate with respect to"}</label>
+                    <select id="wrt" class="button" onchange={on_wrt}>
+                        { for props.variables.iter().enumerate().map(|(i, v)| html! {
+                            <option value={i.to_string()} selected={i == props.wrt}>{ &v.name }</option>
+                        }) }
+                    </select>
+                </div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,79 @@
+//! The narration line (`[data-testid=narration]`, `aria-live="polite"`): the current step in
+//! one sentence with its equation, or an introduction to the mode at step 0, and the result
+//! once the last step is reached.
+
+use adjoint_engine::render::number::rounded;
+use adjoint_engine::{Mode, Trace};
+use yew::prelude::*;
+
+/// Props of [`Narration`].
+#[derive(Properties, PartialEq)]
+pub struct NarrationProps {
+    /// The trace on screen.
+    pub trace: std::rc::Rc<Trace>,
+    /// The step just applied, if any.
+    pub current: Option<usize>,
+}
+
+/// What the mode does, said before the first step.
+pub fn intro(mode: Mode, trace: &Trace) -> String {
+    let n = trace.forward_count;
+    match mode {
+        Mode::Forward => {
+            let x = trace.wrt.and_then(|w| trace.variables.get(w as usize)).map_or("x", |v| v.name.as_str());
+            format!(
+                "Forward mode carries a tangent v̇ = ∂v/∂{x} along with each value, in topological order. \
+                 Press Next (→) to compute the tangents of the {n} nodes."
+            )
+        }
+        Mode::Reverse => format!(
+            "Reverse mode seeds the output's adjoint with 1, then visits the {n} nodes in reverse \
+             topological order, summing the partial adjoints each one receives. Press Next (→)."
+        ),
+        Mode::Extended => format!(
+            "Reverse AD by extending the graph: each adjoint and partial adjoint becomes a new node \
+             (drawn in the lower band), so the gradient is itself a graph over the {n} forward nodes. Press Next (→)."
+        ),
+        Mode::Backprop => format!(
+            "Backpropagation computes the same adjoints as numbers written onto the {n} forward \
+             nodes, without adding any node to the graph. Press Next (→)."
+        ),
+    }
+}
+
+/// The narration panel.
+#[function_component(Narration)]
+pub fn narration(props: &NarrationProps) -> Html {
+    let t = &props.trace;
+    let step = props.current.and_then(|i| t.steps.get(i));
+    let (sentence, formula) = match step {
+        Some(s) => (
+            s.narration.clone(),
+            (!s.equation.is_empty()).then(|| crate::math::chain(&s.equation)),
+        ),
+        None => (intro(t.mode, t), None),
+    };
+    let done = props.current.is_some_and(|i| i + 1 == t.steps.len());
+    html! {
+        <div class="narration" data-testid="narration" aria-live="polite">
+            <span>{ sentence }</span>
+            if let Some(f) = formula {
+                {" "}<span class="formula">{ f }</span>
+            }
+            if done {
+                <div class="hint result">{ result_line(t) }</div>
+            }
+        </div>
+    }
+}
+
+/// `y = 11.652; ∂y/∂x1 = 5.5, ∂y/∂x2 = 1.716`.
+pub fn result_line(t: &Trace) -> String {
+    let grads: Vec<String> = t
+        .result
+        .gradient
+        .iter()
+        .map(|v| format!("∂y/∂{} = {}", v.name, rounded(v.value)))
+        .collect();
+    format!("y = {}; {}", rounded(t.result.output), grads.join(", "))
+}

@@ -1,0 +1,121 @@
+//! `node_to_grad` as it stands (`[data-testid=node-to-grad]`): each node with the partial
+//! adjoints it has received as chips; once the node is visited, the list is shown summed.
+
+use std::rc::Rc;
+
+use adjoint_engine::frame::GradList;
+use adjoint_engine::render::{number::rounded, text};
+use adjoint_engine::{Mode, StepKind, Trace};
+use yew::prelude::*;
+
+/// Props of [`NodeToGrad`].
+#[derive(Properties, PartialEq)]
+pub struct NodeToGradProps {
+    /// The trace on screen.
+    pub trace: Rc<Trace>,
+    /// The lists.
+    pub lists: Vec<GradList>,
+    /// The step just applied.
+    pub current: Option<usize>,
+}
+
+/// The text of a chip: the name the step gives its result (`v̄_{2→4}`).
+pub fn chip_text(t: &Trace, step: u32) -> String {
+    t.steps
+        .get(step as usize)
+        .and_then(|s| s.equation.first())
+        .map(text::text)
+        .unwrap_or_default()
+}
+
+/// The number an entry stands for so far: once summed, the visit's value (v̄_i); in
+/// backprop, where `.grad` accumulates in place, the latest running total.
+pub fn entry_value(t: &Trace, g: &GradList, current: Option<usize>) -> Option<String> {
+    let upto = current?;
+    if t.mode == Mode::Backprop {
+        let last = *g.chips.last()? as usize;
+        return t.steps.get(last).map(|s| rounded(s.value));
+    }
+    if !g.summed {
+        return None;
+    }
+    t.steps
+        .iter()
+        .take(upto + 1)
+        .rev()
+        .find(|s| s.kind == StepKind::Visit && s.node == g.node)
+        .map(|s| rounded(s.value))
+}
+
+/// The panel.
+#[function_component(NodeToGrad)]
+pub fn node_to_grad(props: &NodeToGradProps) -> Html {
+    let t = &props.trace;
+    let cur = props.current.map(|c| c as u32);
+    html! {
+        <section class="panel hide-when-presenting" aria-labelledby="ntg-title">
+            <h2 id="ntg-title">{ if t.mode == Mode::Backprop { "grad on each node" } else { "node_to_grad" } }</h2>
+            <ul class="node-to-grad" data-testid="node-to-grad">
+                { for props.lists.iter().map(|g| {
+                    let label = t.nodes.get(g.node as usize).map(|n| n.label.clone()).unwrap_or_default();
+                    let current = cur.is_some_and(|c| g.chips.contains(&c))
+                        || props.current.and_then(|c| t.steps.get(c)).is_some_and(|s| s.node == g.node && g.summed);
+                    let chips: Vec<String> = g.chips.iter().map(|&c| chip_text(t, c)).collect();
+                    html! {
+                        <li class={classes!("ntg-entry", current.then_some("is-current"), g.summed.then_some("is-summed"))}
+                            data-node={label.clone()}>
+                            <span class="ntg-key">{ format!("{label}:") }</span>
+                            if g.summed {
+                                <span class="ntg-sum" title="visited: the partial adjoints are summed">
+                                    { format!("Σ [{}]", chips.join(" + ")) }
+                                </span>
+                            } else {
+                                {"["}
+                                { for g.chips.iter().zip(&chips).map(|(&c, text)| html! {
+                                    <span class={classes!("ntg-item", (Some(c) == cur).then_some("is-new"))}
+                                        title={t.steps.get(c as usize).map(|s| rounded(s.value))}>{ text.clone() }</span>
+                                }) }
+                                {"]"}
+                            }
+                            if let Some(v) = entry_value(t, g, props.current) {
+                                <span class="ntg-value num">{ format!("= {v}") }</span>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+            if props.lists.is_empty() {
+                <p class="hint">{"Empty: the output's seed goes in first."}</p>
+            }
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use adjoint_engine::frame_at;
+
+    #[test]
+    fn entries_show_their_sum_once_visited() {
+        let t = adjoint_engine::run("ln(x1) + x1*x2 - sin(x2)", "x1=2, x2=5", Mode::Reverse, 0)
+            .expect("runs");
+        let f = frame_at(&t, t.steps.len());
+        let v2 = f
+            .node_to_grad
+            .iter()
+            .find(|g| g.node == 1)
+            .expect("v2 has a list");
+        assert_eq!(chip_text(&t, v2.chips[0]), "v̄_{2→5}");
+        assert_eq!(entry_value(&t, v2, f.current).as_deref(), Some("1.716"));
+        let b = adjoint_engine::run("ln(x1) + x1*x2 - sin(x2)", "x1=2, x2=5", Mode::Backprop, 0)
+            .expect("runs");
+        let fb = frame_at(&b, b.steps.len());
+        let v1 = fb
+            .node_to_grad
+            .iter()
+            .find(|g| g.node == 0)
+            .expect("v1 has a list");
+        assert_eq!(entry_value(&b, v1, fb.current).as_deref(), Some("5.5"));
+    }
+}

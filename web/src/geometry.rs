@@ -1,0 +1,411 @@
+//! Pure geometry for the graph view: smooth SVG paths through the layout's route points,
+//! arrowheads, node box sizes from label lengths, and the view box arithmetic behind
+//! zoom, pan and fit. No DOM here, so all of it is unit-tested natively.
+
+/// A point in SVG user units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pt {
+    /// Horizontal coordinate.
+    pub x: f64,
+    /// Vertical coordinate.
+    pub y: f64,
+}
+
+impl Pt {
+    /// The point `(x, y)`.
+    pub fn new(x: f64, y: f64) -> Self {
+        Self { x, y }
+    }
+}
+
+/// Length of the arrowhead along the edge, in user units.
+pub const ARROW_LEN: f64 = 8.0;
+/// Half the arrowhead's width.
+pub const ARROW_HALF_WIDTH: f64 = 4.0;
+
+fn fmt(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    if r == 0.0 {
+        "0".into()
+    } else {
+        format!("{r}")
+    }
+}
+
+/// An SVG path `d` through `points`: a straight segment for two points, otherwise a
+/// Catmull–Rom spline converted to cubic Béziers (it passes through every point).
+/// The last point is pulled back by `trim` along the final direction, so a line ends at
+/// the base of its arrowhead instead of poking through its tip.
+pub fn smooth_path(points: &[Pt], trim: f64) -> String {
+    let mut pts: Vec<Pt> = points.to_vec();
+    pts.dedup();
+    if pts.len() < 2 {
+        return String::new();
+    }
+    let n = pts.len();
+    let (tip, dir) = end_direction(&pts);
+    pts[n - 1] = Pt::new(tip.x - dir.x * trim, tip.y - dir.y * trim);
+    let mut d = format!("M{},{}", fmt(pts[0].x), fmt(pts[0].y));
+    if n == 2 {
+        d.push_str(&format!(" L{},{}", fmt(pts[1].x), fmt(pts[1].y)));
+        return d;
+    }
+    for i in 0..n - 1 {
+        let p0 = if i == 0 { pts[0] } else { pts[i - 1] };
+        let p1 = pts[i];
+        let p2 = pts[i + 1];
+        let p3 = if i + 2 < n { pts[i + 2] } else { pts[n - 1] };
+        let c1 = Pt::new(p1.x + (p2.x - p0.x) / 6.0, p1.y + (p2.y - p0.y) / 6.0);
+        let c2 = Pt::new(p2.x - (p3.x - p1.x) / 6.0, p2.y - (p3.y - p1.y) / 6.0);
+        d.push_str(&format!(
+            " C{},{} {},{} {},{}",
+            fmt(c1.x),
+            fmt(c1.y),
+            fmt(c2.x),
+            fmt(c2.y),
+            fmt(p2.x),
+            fmt(p2.y)
+        ));
+    }
+    d
+}
+
+/// The last point of a route and the unit direction of its final segment.
+fn end_direction(pts: &[Pt]) -> (Pt, Pt) {
+    let n = pts.len();
+    let tip = pts[n - 1];
+    let prev = pts[n - 2];
+    let (dx, dy) = (tip.x - prev.x, tip.y - prev.y);
+    let len = (dx * dx + dy * dy).sqrt();
+    if len < 1e-9 {
+        return (tip, Pt::new(1.0, 0.0));
+    }
+    (tip, Pt::new(dx / len, dy / len))
+}
+
+/// A closed triangle path for the arrowhead at the end of `points` (empty if degenerate).
+pub fn arrowhead(points: &[Pt]) -> String {
+    let mut pts: Vec<Pt> = points.to_vec();
+    pts.dedup();
+    if pts.len() < 2 {
+        return String::new();
+    }
+    let (tip, dir) = end_direction(&pts);
+    let base = Pt::new(tip.x - dir.x * ARROW_LEN, tip.y - dir.y * ARROW_LEN);
+    let normal = Pt::new(-dir.y, dir.x);
+    let a = Pt::new(
+        base.x + normal.x * ARROW_HALF_WIDTH,
+        base.y + normal.y * ARROW_HALF_WIDTH,
+    );
+    let b = Pt::new(
+        base.x - normal.x * ARROW_HALF_WIDTH,
+        base.y - normal.y * ARROW_HALF_WIDTH,
+    );
+    format!(
+        "M{},{} L{},{} L{},{} Z",
+        fmt(tip.x),
+        fmt(tip.y),
+        fmt(a.x),
+        fmt(a.y),
+        fmt(b.x),
+        fmt(b.y)
+    )
+}
+
+/// Characters that take visible width: combining marks (the bar of v̄) do not.
+pub fn visible_chars(s: &str) -> usize {
+    s.chars()
+        .filter(|c| !('\u{0300}'..='\u{036F}').contains(c))
+        .count()
+}
+
+/// Approximate width of one character of the 14px label font.
+const LABEL_CHAR: f64 = 8.6;
+/// Approximate width of one character of the 11px op/value font.
+const SMALL_CHAR: f64 = 6.8;
+/// Horizontal padding inside a node box.
+const PAD_X: f64 = 22.0;
+/// Narrowest node box.
+const MIN_WIDTH: f64 = 64.0;
+/// Height of a box with label, op and value.
+pub const NODE_HEIGHT: f64 = 56.0;
+/// Extra height when a box also shows an adjoint or tangent line.
+pub const EXTRA_LINE: f64 = 14.0;
+
+/// The size of a node box showing `label` (14px) over `small` lines (11px), plus
+/// `extra_lines` more small lines.
+pub fn node_size(label: &str, small: &[&str], extra_lines: usize) -> (f64, f64) {
+    let label_w = visible_chars(label) as f64 * LABEL_CHAR;
+    let small_w = small
+        .iter()
+        .map(|s| visible_chars(s) as f64 * SMALL_CHAR)
+        .fold(0.0, f64::max);
+    let width = (label_w.max(small_w) + PAD_X).max(MIN_WIDTH).ceil();
+    (width, NODE_HEIGHT + EXTRA_LINE * extra_lines as f64)
+}
+
+/// An SVG view box: the user-space rectangle shown in the element.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ViewBox {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+}
+
+/// Zoom limits relative to the fitted view.
+const MIN_ZOOM_W: f64 = 40.0;
+
+impl ViewBox {
+    /// The box that shows a `width × height` drawing with `margin` all round.
+    pub fn fit(width: f64, height: f64, margin: f64) -> Self {
+        Self {
+            x: -margin,
+            y: -margin,
+            w: width.max(1.0) + 2.0 * margin,
+            h: height.max(1.0) + 2.0 * margin,
+        }
+    }
+
+    /// The `viewBox` attribute text.
+    pub fn attr(self) -> String {
+        format!(
+            "{} {} {} {}",
+            fmt(self.x),
+            fmt(self.y),
+            fmt(self.w),
+            fmt(self.h)
+        )
+    }
+
+    /// Pixels per user unit when this box is drawn `meet` in a `cw × ch` pixel element,
+    /// and the pixel offsets of the centred drawing.
+    fn scale_offset(self, cw: f64, ch: f64) -> (f64, f64, f64) {
+        let s = (cw / self.w).min(ch / self.h);
+        let s = if s.is_finite() && s > 0.0 { s } else { 1.0 };
+        (s, (cw - self.w * s) / 2.0, (ch - self.h * s) / 2.0)
+    }
+
+    /// The user-space point under the pixel `(px, py)` of a `cw × ch` element.
+    pub fn to_user(self, px: f64, py: f64, cw: f64, ch: f64) -> Pt {
+        let (s, ox, oy) = self.scale_offset(cw, ch);
+        Pt::new(self.x + (px - ox) / s, self.y + (py - oy) / s)
+    }
+
+    /// Zooms by `factor` (< 1 zooms in) keeping the point under pixel `(px, py)` fixed.
+    /// Refuses to zoom in past a width of `MIN_ZOOM_W` or out past `max_w`.
+    pub fn zoom_at(self, factor: f64, px: f64, py: f64, cw: f64, ch: f64, max_w: f64) -> Self {
+        let w = (self.w * factor).clamp(MIN_ZOOM_W, max_w.max(MIN_ZOOM_W));
+        let f = w / self.w;
+        let u = self.to_user(px, py, cw, ch);
+        Self {
+            x: u.x - (u.x - self.x) * f,
+            y: u.y - (u.y - self.y) * f,
+            w,
+            h: self.h * f,
+        }
+    }
+
+    /// Moves the view by a drag of `(dx, dy)` pixels in a `cw × ch` element.
+    pub fn pan(self, dx: f64, dy: f64, cw: f64, ch: f64) -> Self {
+        let (s, _, _) = self.scale_offset(cw, ch);
+        Self {
+            x: self.x - dx / s,
+            y: self.y - dy / s,
+            ..self
+        }
+    }
+}
+
+/// Pixels per user unit below which the 14px labels become too small to read.
+pub const MIN_SCALE: f64 = 0.6;
+
+/// An axis-aligned box in user units: (min corner, max corner).
+pub type Rect = (Pt, Pt);
+
+/// The smallest box holding all of `boxes`.
+pub fn union(boxes: &[Rect]) -> Option<Rect> {
+    boxes.iter().copied().reduce(|(a0, a1), (b0, b1)| {
+        (
+            Pt::new(a0.x.min(b0.x), a0.y.min(b0.y)),
+            Pt::new(a1.x.max(b1.x), a1.y.max(b1.y)),
+        )
+    })
+}
+
+fn contains(v: ViewBox, r: Rect, margin: f64) -> bool {
+    r.0.x >= v.x + margin
+        && r.0.y >= v.y + margin
+        && r.1.x <= v.x + v.w - margin
+        && r.1.y <= v.y + v.h - margin
+}
+
+/// Places a window of length `len` on an axis so it stays inside the drawing `[lo, lo+span]`
+/// (centred on the drawing when the drawing is shorter than the window).
+fn clamp_axis(start: f64, len: f64, lo: f64, span: f64) -> f64 {
+    if span <= len {
+        lo + (span - len) / 2.0
+    } else {
+        start.clamp(lo, lo + span - len)
+    }
+}
+
+/// The automatic view of the drawing `fit` in a `cw × ch` pixel element: the whole drawing
+/// when it is readable at that size; otherwise a window that fills the element along the
+/// drawing's shorter side (at least [`MIN_SCALE`], at most 1:1) and shows `keep` (the current
+/// step's nodes), staying where it was (`prev`) while `keep` is inside it, so the picture
+/// only moves when the step walks out of view.
+pub fn auto_view(
+    fit: ViewBox,
+    cw: f64,
+    ch: f64,
+    keep: Option<Rect>,
+    prev: Option<ViewBox>,
+) -> ViewBox {
+    let fit_scale = (cw / fit.w).min(ch / fit.h);
+    if !(fit_scale.is_finite() && fit_scale > 0.0) || fit_scale >= MIN_SCALE {
+        return fit;
+    }
+    let s = (cw / fit.w).max(ch / fit.h).clamp(MIN_SCALE, 1.0);
+    let (w, h) = (cw / s, ch / s);
+    let place = |x: f64, y: f64| ViewBox {
+        x: clamp_axis(x, w, fit.x, fit.w),
+        y: clamp_axis(y, h, fit.y, fit.h),
+        w,
+        h,
+    };
+    if let (Some(p), Some(k)) = (prev, keep) {
+        let p = place(p.x, p.y);
+        if (p.w - w).abs() < 1e-6 && (p.h - h).abs() < 1e-6 && contains(p, k, 8.0) {
+            return p;
+        }
+    }
+    match keep {
+        Some((a, b)) => place((a.x + b.x) / 2.0 - w / 2.0, (a.y + b.y) / 2.0 - h / 2.0),
+        None => prev.map_or_else(|| place(fit.x, fit.y), |p| place(p.x, p.y)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_points_make_a_line_trimmed_for_the_arrow() {
+        let d = smooth_path(&[Pt::new(0.0, 0.0), Pt::new(100.0, 0.0)], ARROW_LEN);
+        assert_eq!(d, "M0,0 L92,0");
+    }
+
+    #[test]
+    fn spline_passes_through_every_point() {
+        let pts = [Pt::new(0.0, 0.0), Pt::new(50.0, 20.0), Pt::new(100.0, 20.0)];
+        let d = smooth_path(&pts, 0.0);
+        assert!(d.starts_with("M0,0 C"), "{d}");
+        assert_eq!(d.matches(" C").count(), 2, "{d}");
+        assert!(
+            d.contains(" 50,20 C"),
+            "passes through the middle point: {d}"
+        );
+        assert!(d.ends_with(" 100,20"), "{d}");
+    }
+
+    #[test]
+    fn degenerate_routes_draw_nothing() {
+        assert_eq!(smooth_path(&[], 0.0), "");
+        assert_eq!(
+            smooth_path(&[Pt::new(1.0, 1.0), Pt::new(1.0, 1.0)], 0.0),
+            ""
+        );
+        assert_eq!(arrowhead(&[Pt::new(1.0, 1.0)]), "");
+    }
+
+    #[test]
+    fn arrowhead_points_along_the_last_segment() {
+        let a = arrowhead(&[Pt::new(0.0, 0.0), Pt::new(100.0, 0.0)]);
+        assert_eq!(a, "M100,0 L92,4 L92,-4 Z");
+    }
+
+    #[test]
+    fn sizes_grow_with_labels_and_ignore_combining_marks() {
+        assert_eq!(visible_chars("v̄_{2→4}"), 7);
+        let (w_short, h) = node_size("v1", &["x1", "2"], 0);
+        assert_eq!(h, NODE_HEIGHT);
+        assert_eq!(w_short, 64.0);
+        let (w_long, _) = node_size("v̄_{12→14}", &[], 0);
+        assert!(w_long > w_short);
+        let (_, h2) = node_size("v1", &[], 1);
+        assert_eq!(h2, NODE_HEIGHT + EXTRA_LINE);
+    }
+
+    #[test]
+    fn zoom_keeps_the_point_under_the_pointer() {
+        let vb = ViewBox {
+            x: 0.0,
+            y: 0.0,
+            w: 400.0,
+            h: 200.0,
+        };
+        // An 800×600 element: scale 2, the drawing is centred vertically (offset 100px).
+        assert_eq!(
+            vb.to_user(400.0, 300.0, 800.0, 600.0),
+            Pt::new(200.0, 100.0)
+        );
+        let z = vb.zoom_at(0.5, 200.0, 150.0, 800.0, 600.0, 10_000.0);
+        assert_eq!(z.w, 200.0);
+        assert_eq!(
+            vb.to_user(200.0, 150.0, 800.0, 600.0),
+            z.to_user(200.0, 150.0, 800.0, 600.0)
+        );
+        let clamped = vb.zoom_at(0.0001, 0.0, 0.0, 800.0, 600.0, 10_000.0);
+        assert_eq!(clamped.w, MIN_ZOOM_W);
+    }
+
+    #[test]
+    fn pan_moves_against_the_drag_in_user_units() {
+        let vb = ViewBox {
+            x: 0.0,
+            y: 0.0,
+            w: 400.0,
+            h: 300.0,
+        };
+        let p = vb.pan(40.0, -20.0, 800.0, 600.0);
+        assert_eq!((p.x, p.y, p.w), (-20.0, 10.0, 400.0));
+        assert_eq!(ViewBox::fit(100.0, 50.0, 10.0).attr(), "-10 -10 120 70");
+    }
+
+    #[test]
+    fn auto_view_fits_small_drawings_and_follows_in_large_ones() {
+        let small = ViewBox::fit(300.0, 200.0, 0.0);
+        assert_eq!(auto_view(small, 600.0, 400.0, None, None), small);
+        let big = ViewBox::fit(3000.0, 600.0, 0.0);
+        // A 600×600 element: the drawing's height fits 1:1, so the window is 600×600 and
+        // pans along the drawing.
+        let keep = (Pt::new(2900.0, 100.0), Pt::new(2990.0, 150.0));
+        let v = auto_view(big, 600.0, 600.0, Some(keep), None);
+        assert_eq!(
+            (v.x, v.y, v.w, v.h),
+            (2400.0, 0.0, 600.0, 600.0),
+            "clamped at the right end"
+        );
+        // A taller drawing still fills the height; a much taller one stops at the floor.
+        let tall = auto_view(ViewBox::fit(3000.0, 900.0, 0.0), 600.0, 600.0, None, None);
+        assert_eq!((tall.x, tall.y, tall.w, tall.h), (0.0, 0.0, 900.0, 900.0));
+        let taller = auto_view(ViewBox::fit(3000.0, 1200.0, 0.0), 600.0, 600.0, None, None);
+        assert_eq!((taller.w, taller.h), (1000.0, 1000.0));
+        // The next step is still inside: the view does not move.
+        let next = (Pt::new(2500.0, 100.0), Pt::new(2590.0, 150.0));
+        assert_eq!(auto_view(big, 600.0, 600.0, Some(next), Some(v)), v);
+        // A step out of view recentres on it.
+        let far = (Pt::new(100.0, 100.0), Pt::new(190.0, 150.0));
+        let moved = auto_view(big, 600.0, 600.0, Some(far), Some(v));
+        assert_eq!(moved.x, 0.0);
+        assert_eq!(
+            union(&[keep, far]),
+            Some((Pt::new(100.0, 100.0), Pt::new(2990.0, 150.0)))
+        );
+    }
+}

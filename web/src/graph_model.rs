@@ -1,0 +1,209 @@
+//! The graph's model, apart from its drawing: how the trace's final graph is laid out (box
+//! sizes from labels, forward and adjoint bands), and what a frame adds to the picture (the
+//! adjoint or tangent written under each node, second names, the nodes to keep in view).
+//! Pure functions of the trace and frame, tested natively.
+
+use adjoint_engine::render::{number::rounded, text, Sym};
+use adjoint_engine::{Frame, Mode, NodeKind, NodeView, StepKind, Trace};
+use adjoint_layout::{Band, Layout, LayoutInput, LayoutNode, LayoutOptions};
+
+use crate::geometry::{node_size, union, Pt, Rect};
+
+/// The attribute value of a node kind (`input`, `forward`, …).
+pub fn kind_name(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Input => "input",
+        NodeKind::Forward => "forward",
+        NodeKind::Seed => "seed",
+        NodeKind::Adjoint => "adjoint",
+        NodeKind::Partial => "partial",
+        NodeKind::Aux => "aux",
+    }
+}
+
+/// Does this mode write a per-node number (tangent or adjoint) under the forward nodes?
+pub fn annotates(mode: Mode) -> bool {
+    mode != Mode::Extended
+}
+
+/// The small lines drawn in a node: its op (left out for inputs named like the node) and
+/// its rounded value.
+pub fn small_lines(n: &NodeView) -> (String, String) {
+    (n.op.clone(), rounded(n.value))
+}
+
+/// Lays out the final graph of `trace`: forward nodes in the forward band, created nodes
+/// in the adjoint band pinned to their forward node's column. Box sizes follow the labels.
+pub fn build_layout(trace: &Trace) -> Result<Layout, String> {
+    let extra = usize::from(annotates(trace.mode));
+    let nodes = trace
+        .nodes
+        .iter()
+        .map(|n| {
+            let (op, value) = small_lines(n);
+            let forward = n.created_at.is_none() && n.id < trace.forward_count;
+            let annot = if forward { extra } else { 0 };
+            let (w, h) = node_size(&widest_label(n), &[&op, &value, "v̄ = -0.000"], annot);
+            let band = if forward {
+                Band::Forward
+            } else {
+                Band::Adjoint {
+                    column_of: n.column_of.map(|c| c as usize),
+                }
+            };
+            LayoutNode {
+                width: w,
+                height: h,
+                band,
+            }
+        })
+        .collect();
+    let edges = trace
+        .nodes
+        .iter()
+        .flat_map(|n| n.inputs.iter().map(move |&i| (i as usize, n.id as usize)))
+        .collect();
+    adjoint_layout::layout(&LayoutInput { nodes, edges }, &LayoutOptions::default())
+        .map_err(|e| e.to_string())
+}
+
+/// Per node: the tangent or adjoint value reached so far (the table's rows), as text.
+pub fn annotations(trace: &Trace, frame: &Frame) -> Vec<Option<String>> {
+    let rows = crate::components::adjoint_table::table_rows(trace, frame);
+    let mut out = vec![None; trace.nodes.len()];
+    if !annotates(trace.mode) {
+        return out;
+    }
+    let mark = if trace.mode == Mode::Forward {
+        "v̇"
+    } else {
+        "v̄"
+    };
+    for &r in &rows {
+        if let Some(s) = trace.steps.get(r) {
+            if let Some(slot) = out.get_mut(s.node as usize) {
+                *slot = Some(format!("{mark} = {}", rounded(s.value)));
+            }
+        }
+    }
+    out
+}
+
+/// The box the automatic view keeps in sight: the nodes the current step created, else the
+/// nodes it focuses on, else where the algorithm starts (the inputs in forward mode, the
+/// output otherwise).
+pub fn keep_box(t: &Trace, f: &Frame, layout: &Layout) -> Option<Rect> {
+    let start = if t.mode == Mode::Forward { 0 } else { t.output };
+    let ids: Vec<u32> = if !f.fresh.is_empty() {
+        f.fresh.clone()
+    } else if !f.focus.is_empty() {
+        f.focus.clone()
+    } else {
+        vec![start]
+    };
+    let boxes: Vec<Rect> = ids
+        .iter()
+        .filter_map(|&i| {
+            let (c, s) = (layout.nodes.get(i as usize)?, layout.sizes.get(i as usize)?);
+            let (hw, hh) = (s.width / 2.0, s.height / 2.0);
+            Some((Pt::new(c.x - hw, c.y - hh), Pt::new(c.x + hw, c.y + hh)))
+        })
+        .collect();
+    union(&boxes)
+}
+
+pub fn sym_text(s: &Sym) -> String {
+    text::text(&adjoint_engine::render::Term::Sym(s.clone()))
+}
+
+/// Per node: has a visit so far named it by its second name (`also`)?
+pub fn named_so_far(t: &Trace, f: &Frame) -> Vec<bool> {
+    let mut out = vec![false; t.nodes.len()];
+    for s in t
+        .steps
+        .iter()
+        .take(f.k)
+        .filter(|s| s.kind == StepKind::Visit)
+    {
+        if let Some(r) = s.result.map(|r| r as usize) {
+            if t.nodes.get(r).is_some_and(|n| n.also.is_some()) {
+                out[r] = true;
+            }
+        }
+    }
+    out
+}
+
+/// The text the label line may grow to, for sizing the box.
+pub fn widest_label(n: &NodeView) -> String {
+    match &n.also {
+        Some(also) => format!("{} = {}", n.label, sym_text(also)),
+        None => n.label.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trace(mode: Mode) -> Trace {
+        adjoint_engine::run("ln(x1) + x1*x2 - sin(x2)", "x1=2, x2=5", mode, 0)
+            .expect("the lecture example runs")
+    }
+
+    #[test]
+    fn every_mode_lays_out_with_boxes_inside_the_drawing() {
+        for mode in Mode::ALL {
+            let t = trace(mode);
+            let l = build_layout(&t).expect("layout");
+            assert_eq!(l.nodes.len(), t.nodes.len());
+            for (p, s) in l.nodes.iter().zip(&l.sizes) {
+                assert!(
+                    p.x - s.width / 2.0 >= -1e-6 && p.x + s.width / 2.0 <= l.width + 1e-6,
+                    "{mode:?}"
+                );
+                assert!(
+                    p.y - s.height / 2.0 >= -1e-6 && p.y + s.height / 2.0 <= l.height + 1e-6,
+                    "{mode:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn reverse_mode_annotates_visited_nodes_only() {
+        let t = trace(Mode::Reverse);
+        let f0 = adjoint_engine::frame_at(&t, 0);
+        assert!(annotations(&t, &f0).iter().all(Option::is_none));
+        let fl = adjoint_engine::frame_at(&t, t.steps.len());
+        let a = annotations(&t, &fl);
+        assert_eq!(a[1].as_deref(), Some("v̄ = 1.716"));
+        assert_eq!(a[0].as_deref(), Some("v̄ = 5.5"));
+        assert!(annotations(&trace(Mode::Extended), &fl)
+            .iter()
+            .all(Option::is_none));
+    }
+
+    #[test]
+    fn kind_names_are_snake_case() {
+        assert_eq!(kind_name(NodeKind::Input), "input");
+        assert_eq!(kind_name(NodeKind::Partial), "partial");
+    }
+
+    #[test]
+    fn a_lone_partial_is_named_as_the_adjoint_once_visited() {
+        let t = trace(Mode::Extended);
+        let lone = t
+            .nodes
+            .iter()
+            .position(|n| n.also.is_some())
+            .expect("v̄_{5→7} is also v̄5");
+        assert!(!named_so_far(&t, &adjoint_engine::frame_at(&t, 0))[lone]);
+        assert!(named_so_far(&t, &adjoint_engine::frame_at(&t, t.steps.len()))[lone]);
+        assert!(
+            widest_label(&t.nodes[lone]).ends_with("= v̄5"),
+            "{}",
+            widest_label(&t.nodes[lone])
+        );
+    }
+}

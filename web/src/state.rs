@@ -1,0 +1,330 @@
+//! The app's state and its one reducer: the program and values as typed, the mode, the step,
+//! the last good trace and the current error. Every change goes through an [`Action`], so
+//! the rules (a failed run keeps the last good trace; the step is clamped to the trace) live
+//! here and are tested natively. The engine does all derivative math; this only calls it.
+
+use std::rc::Rc;
+
+use adjoint_engine::{EngineError, Mode, Trace};
+use yew::Reducible;
+
+use crate::url::UrlState;
+
+/// The lecture's running example (§1.4).
+pub const DEFAULT_PROGRAM: &str = "ln(x1) + x1*x2 - sin(x2)";
+/// Its values.
+pub const DEFAULT_VALUES: &str = "x1=2, x2=5";
+/// Milliseconds per step while playing, by default.
+pub const DEFAULT_DELAY_MS: u32 = 900;
+
+/// An error as shown under the editor: the message and, when it has a place, the line and
+/// a caret under the problem.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorView {
+    /// What went wrong.
+    pub message: String,
+    /// 1-based line (0 when the error has no place in the text).
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// The offending line.
+    pub source_line: String,
+    /// Spaces and `^` under the problem.
+    pub caret: String,
+    /// True when the error is in the values field rather than the program.
+    pub in_values: bool,
+}
+
+impl ErrorView {
+    fn new(e: &EngineError, program: &str, values: &str) -> Self {
+        let d = match e {
+            // `EngineError::span` covers program errors only; place a values error by
+            // re-reading its span against the values text.
+            EngineError::BadValues { span, .. } => {
+                let mut d = EngineError::Parse {
+                    message: String::new(),
+                    span: *span,
+                }
+                .diagnostic(values);
+                d.message = e.to_string();
+                d
+            }
+            _ => e.diagnostic(program),
+        };
+        let in_values = matches!(e, EngineError::BadValues { .. });
+        Self {
+            message: d.message,
+            line: d.line,
+            column: d.column,
+            source_line: d.source_line,
+            caret: d.caret,
+            in_values,
+        }
+    }
+}
+
+/// Everything the app shows, minus what is derived from it (frame, layout).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// The program as typed (never rewritten).
+    pub program: String,
+    /// The input values as typed (`x1=2, x2=5`).
+    pub values: String,
+    /// The algorithm shown.
+    pub mode: Mode,
+    /// Forward mode's variable index.
+    pub wrt: usize,
+    /// Steps applied, `0..=steps.len()`.
+    pub step: usize,
+    /// The last trace that ran without error.
+    pub trace: Option<Rc<Trace>>,
+    /// Bumped whenever `trace` is replaced (a cheap key for memoised layout).
+    pub trace_id: u64,
+    /// The error of the latest run, if it failed.
+    pub error: Option<ErrorView>,
+    /// Is the animation playing?
+    pub playing: bool,
+    /// Milliseconds per step while playing.
+    pub delay_ms: u32,
+}
+
+/// Everything that can change the state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// The program text changed.
+    SetProgram(String),
+    /// The values text changed.
+    SetValues(String),
+    /// Replace program and values at once (an example was picked).
+    Load(String, String),
+    /// Another algorithm; starts again at step 0.
+    SetMode(Mode),
+    /// Forward mode: differentiate with respect to variable `wrt`.
+    SetWrt(usize),
+    /// Go to step 0.
+    First,
+    /// One step back.
+    Prev,
+    /// One step on.
+    Next,
+    /// Go to the last step.
+    Last,
+    /// Go to step k (clamped).
+    Goto(usize),
+    /// Play or pause.
+    TogglePlay,
+    /// One tick of the player: a step on, pausing at the end.
+    Tick,
+    /// Milliseconds per step while playing.
+    SetDelay(u32),
+}
+
+impl AppState {
+    /// The state at start-up: the lecture example, overridden by what the URL says.
+    pub fn from_url(url: &UrlState) -> Self {
+        let mut st = Self {
+            program: url
+                .program
+                .clone()
+                .unwrap_or_else(|| DEFAULT_PROGRAM.to_string()),
+            values: url
+                .values
+                .clone()
+                .unwrap_or_else(|| DEFAULT_VALUES.to_string()),
+            mode: url.mode.unwrap_or(Mode::Extended),
+            wrt: url.wrt.unwrap_or(0),
+            step: url.step.unwrap_or(0),
+            trace: None,
+            trace_id: 0,
+            error: None,
+            playing: false,
+            delay_ms: DEFAULT_DELAY_MS,
+        };
+        st.rerun();
+        st
+    }
+
+    /// Number of steps of the trace on screen.
+    pub fn total(&self) -> usize {
+        self.trace.as_ref().map_or(0, |t| t.steps.len())
+    }
+
+    /// Runs the engine on the current text; on success replaces the trace, on failure keeps
+    /// the last good one and records the error.
+    fn rerun(&mut self) {
+        let mut result = adjoint_engine::run(&self.program, &self.values, self.mode, self.wrt);
+        if self.wrt != 0 && matches!(result, Err(EngineError::Invalid(_))) {
+            // The program lost the variable forward mode was following: follow the first.
+            self.wrt = 0;
+            result = adjoint_engine::run(&self.program, &self.values, self.mode, 0);
+        }
+        match result {
+            Ok(trace) => {
+                self.trace = Some(Rc::new(trace));
+                self.trace_id += 1;
+                self.error = None;
+            }
+            Err(e) => self.error = Some(ErrorView::new(&e, &self.program, &self.values)),
+        }
+        self.step = self.step.min(self.total());
+    }
+
+    fn apply(&mut self, action: Action) {
+        let total = self.total();
+        match action {
+            Action::SetProgram(p) => {
+                self.program = p;
+                self.rerun();
+            }
+            Action::SetValues(v) => {
+                self.values = v;
+                self.rerun();
+            }
+            Action::Load(p, v) => {
+                self.program = p;
+                self.values = v;
+                self.step = 0;
+                self.playing = false;
+                self.rerun();
+            }
+            Action::SetMode(m) => {
+                if m != self.mode {
+                    self.mode = m;
+                    self.step = 0;
+                    self.playing = false;
+                    self.rerun();
+                }
+            }
+            Action::SetWrt(w) => {
+                self.wrt = w;
+                self.step = 0;
+                self.rerun();
+            }
+            // Moving by hand (except Next) takes over from the player.
+            Action::First => (self.step, self.playing) = (0, false),
+            Action::Prev => (self.step, self.playing) = (self.step.saturating_sub(1), false),
+            Action::Next => self.step = (self.step + 1).min(total),
+            Action::Last => (self.step, self.playing) = (total, false),
+            Action::Goto(k) => (self.step, self.playing) = (k.min(total), false),
+            Action::TogglePlay => {
+                self.playing = !self.playing;
+                if self.playing && self.step >= total {
+                    self.step = 0;
+                }
+            }
+            Action::Tick => {
+                self.step = (self.step + 1).min(total);
+                if self.step >= total {
+                    self.playing = false;
+                }
+            }
+            Action::SetDelay(ms) => self.delay_ms = ms.clamp(50, 10_000),
+        }
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(action);
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn start() -> Rc<AppState> {
+        Rc::new(AppState::from_url(&UrlState::default()))
+    }
+
+    #[test]
+    fn starts_on_the_lecture_example_in_extended_mode() {
+        let st = start();
+        assert_eq!(st.mode, Mode::Extended);
+        assert_eq!(st.step, 0);
+        assert!(st.error.is_none());
+        assert!(st.total() > 0);
+    }
+
+    #[test]
+    fn a_parse_error_keeps_the_last_good_trace_and_the_text() {
+        let st = start();
+        let id = st.trace_id;
+        let st = st.reduce(Action::SetProgram("ln(x1 +".into()));
+        assert_eq!(st.program, "ln(x1 +");
+        assert_eq!(st.trace_id, id, "the last good trace stays");
+        let e = st.error.clone().expect("an error");
+        assert_eq!(e.source_line, "ln(x1 +");
+        assert!(e.caret.trim_start().starts_with('^'), "{e:?}");
+        assert!(!e.in_values);
+        let st = st.reduce(Action::SetProgram(DEFAULT_PROGRAM.into()));
+        assert!(st.error.is_none());
+        assert!(st.trace_id > id);
+    }
+
+    #[test]
+    fn bad_values_point_into_the_values_text() {
+        let st = start().reduce(Action::SetValues("x1=2, x2=".into()));
+        let e = st.error.clone().expect("an error");
+        assert!(e.in_values, "{e:?}");
+        assert_eq!(e.source_line, "x1=2, x2=");
+    }
+
+    #[test]
+    fn stepping_is_clamped_and_play_stops_at_the_end() {
+        let st = start();
+        let n = st.total();
+        let st = st.reduce(Action::Prev);
+        assert_eq!(st.step, 0);
+        let st = st.reduce(Action::Last).reduce(Action::Next);
+        assert_eq!(st.step, n);
+        let st = st.reduce(Action::TogglePlay);
+        assert!(st.playing);
+        assert_eq!(st.step, 0, "play at the end starts again");
+        let mut st = st;
+        for _ in 0..n {
+            st = st.reduce(Action::Tick);
+        }
+        assert_eq!(st.step, n);
+        assert!(!st.playing);
+        assert_eq!(st.reduce(Action::Goto(10_000)).step, n);
+    }
+
+    #[test]
+    fn mode_change_restarts_and_url_state_is_applied() {
+        let st = start()
+            .reduce(Action::Last)
+            .reduce(Action::SetMode(Mode::Reverse));
+        assert_eq!((st.mode, st.step), (Mode::Reverse, 0));
+        let url = UrlState {
+            mode: Some(Mode::Forward),
+            step: Some(2),
+            wrt: Some(1),
+            ..UrlState::default()
+        };
+        let st = AppState::from_url(&url);
+        assert_eq!((st.mode, st.step, st.wrt), (Mode::Forward, 2, 1));
+        assert_eq!(st.trace.as_ref().and_then(|t| t.wrt), Some(1));
+        let st = AppState::from_url(&UrlState {
+            step: Some(99_999),
+            ..UrlState::default()
+        });
+        assert_eq!(st.step, st.total());
+    }
+
+    #[test]
+    fn forward_mode_falls_back_to_the_first_variable() {
+        let url = UrlState {
+            mode: Some(Mode::Forward),
+            wrt: Some(1),
+            ..UrlState::default()
+        };
+        let st = Rc::new(AppState::from_url(&url)).reduce(Action::SetProgram("sin(x1)".into()));
+        assert!(st.error.is_none(), "{:?}", st.error);
+        assert_eq!(st.wrt, 0);
+    }
+}
