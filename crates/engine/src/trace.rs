@@ -135,6 +135,30 @@ pub struct Step {
     pub narration: String,
 }
 
+impl Step {
+    /// A step that creates no node and sends nothing to an input.
+    pub fn new(
+        kind: StepKind,
+        node: u32,
+        line: u32,
+        equation: Vec<Term>,
+        value: f64,
+        narration: String,
+    ) -> Self {
+        Self {
+            kind,
+            node,
+            input: None,
+            result: None,
+            created: vec![],
+            line,
+            equation,
+            value,
+            narration,
+        }
+    }
+}
+
 /// The final numbers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {

@@ -5,9 +5,8 @@ use std::ops::Range;
 
 use super::compile::Compiled;
 use super::extended::{extend, Event};
-use super::reverse::PSEUDOCODE;
+use super::reverse::{done_step, PSEUDOCODE};
 use crate::graph::{Graph, NodeId};
-use crate::render::number::rounded;
 use crate::render::text::text;
 use crate::render::{Accent, Sym, Term};
 use crate::rules::domain::explain;
@@ -199,17 +198,7 @@ impl<'a> Builder<'a> {
             Some(Term::Num(v)) => *v,
             _ => f64::NAN,
         };
-        Step {
-            kind,
-            node: node.0,
-            input: None,
-            result: None,
-            created: vec![],
-            line,
-            equation,
-            value,
-            narration,
-        }
+        Step::new(kind, node.0, line, equation, value, narration)
     }
 
     fn seed(&mut self, seed: NodeId, step: u32) -> Step {
@@ -436,20 +425,14 @@ impl<'a> Builder<'a> {
                 value: g.map_or(0.0, |id| self.values[id.index()]),
             })
             .collect();
-        let listing = grads
-            .iter()
-            .map(|v| format!("∂y/∂{} = {}", v.name, rounded(v.value)))
-            .collect::<Vec<_>>()
-            .join(", ");
         let out = self.c.output();
-        let s = self.step(
-            StepKind::Done,
-            out,
+        let done = done_step(
+            out.0,
             PSEUDOCODE.len() as u32 - 1,
-            vec![],
-            format!("Done: {listing}."),
+            &grads,
+            self.c.output_value(),
         );
-        self.steps.push(s);
+        self.steps.push(done);
         Trace {
             mode: Mode::Extended,
             variables: vars,

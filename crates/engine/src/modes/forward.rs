@@ -101,34 +101,28 @@ pub fn forward_trace(c: &Compiled, wrt: usize) -> Result<Trace, EngineError> {
                 (2, equation, narration)
             }
         };
-        steps.push(Step {
-            kind: StepKind::Tangent,
-            node: i as u32,
-            input: None,
-            result: None,
-            created: vec![],
+        steps.push(Step::new(
+            StepKind::Tangent,
+            i as u32,
             line,
-            value: dot[i],
             equation,
+            dot[i],
             narration,
-        });
+        ));
     }
     let out = c.output().index();
-    steps.push(Step {
-        kind: StepKind::Done,
-        node: out as u32,
-        input: None,
-        result: None,
-        created: vec![],
-        line: 3,
-        equation: vec![Term::sym(Sym::tangent(&labels[out])), Term::Num(dot[out])],
-        value: dot[out],
-        narration: format!(
+    steps.push(Step::new(
+        StepKind::Done,
+        out as u32,
+        3,
+        vec![Term::sym(Sym::tangent(&labels[out])), Term::Num(dot[out])],
+        dot[out],
+        format!(
             "∂y/∂{} = v̇ of the output = {}.",
             wrt_var.name,
             crate::render::number::rounded(dot[out])
         ),
-    });
+    ));
     Ok(Trace {
         mode: Mode::Forward,
         variables: variables.clone(),

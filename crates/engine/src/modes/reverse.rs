@@ -180,40 +180,35 @@ pub fn reverse_trace(c: &Compiled) -> Trace {
 }
 
 pub(crate) fn seed_step(labels: &[String], out: usize) -> Step {
-    Step {
-        kind: StepKind::Seed,
-        node: out as u32,
-        input: None,
-        result: None,
-        created: vec![],
-        line: 1,
-        equation: vec![Term::sym(Sym::adjoint(&labels[out])), Term::Num(1.0)],
-        value: 1.0,
-        narration: format!(
+    Step::new(
+        StepKind::Seed,
+        out as u32,
+        1,
+        vec![Term::sym(Sym::adjoint(&labels[out])), Term::Num(1.0)],
+        1.0,
+        format!(
             "Start at the output: {} = ∂y/∂y = 1.",
             text(&Term::sym(Sym::adjoint(&labels[out])))
         ),
-    }
+    )
 }
 
 /// The visit of the output: its adjoint is the seed, nothing to sum.
 pub(crate) fn output_visit_step(labels: &[String], out: usize) -> Step {
     let lhs = Term::sym(Sym::adjoint(&labels[out]));
-    Step {
-        kind: StepKind::Visit,
-        node: out as u32,
-        input: None,
-        result: None,
-        created: vec![],
-        line: 3,
-        narration: format!(
-            "Visit {}: its adjoint is the seed, {} = 1.",
-            labels[out],
-            text(&lhs)
-        ),
-        equation: vec![lhs, Term::Num(1.0)],
-        value: 1.0,
-    }
+    let narration = format!(
+        "Visit {}: its adjoint is the seed, {} = 1.",
+        labels[out],
+        text(&lhs)
+    );
+    Step::new(
+        StepKind::Visit,
+        out as u32,
+        3,
+        vec![lhs, Term::Num(1.0)],
+        1.0,
+        narration,
+    )
 }
 
 fn visit_step(labels: &[String], node: usize, received: &[Sent], adjoint: f64) -> Step {
@@ -234,17 +229,32 @@ fn visit_step(labels: &[String], node: usize, received: &[Sent], adjoint: f64) -
     } else {
         "takes the one partial adjoint it received".to_string()
     };
-    Step {
-        kind: StepKind::Visit,
-        node: node as u32,
-        input: None,
-        result: None,
-        created: vec![],
-        line: 3,
-        narration: format!("Visit {}: it {how}: {}.", labels[node], chain(&equation)),
+    let narration = format!("Visit {}: it {how}: {}.", labels[node], chain(&equation));
+    Step::new(
+        StepKind::Visit,
+        node as u32,
+        3,
         equation,
-        value: adjoint,
-    }
+        adjoint,
+        narration,
+    )
+}
+
+/// The last step of every reverse mode: the gradient read off, in words.
+pub(crate) fn done_step(out: u32, line: u32, gradient: &[Variable], output: f64) -> Step {
+    let listing = gradient
+        .iter()
+        .map(|v| format!("∂y/∂{} = {}", v.name, rounded(v.value)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Step::new(
+        StepKind::Done,
+        out,
+        line,
+        vec![],
+        output,
+        format!("Done: {listing}."),
+    )
 }
 
 /// Appends the Done step and wraps the steps into a trace.
@@ -266,23 +276,13 @@ pub(crate) fn finish(
             value: bar[n.index()],
         })
         .collect();
-    let listing = gradient
-        .iter()
-        .map(|v| format!("∂y/∂{} = {}", v.name, rounded(v.value)))
-        .collect::<Vec<_>>()
-        .join(", ");
     let out = c.output().index();
-    steps.push(Step {
-        kind: StepKind::Done,
-        node: out as u32,
-        input: None,
-        result: None,
-        created: vec![],
-        line: code.len() as u32 - 1,
-        equation: vec![],
-        value: c.output_value(),
-        narration: format!("Done: {listing}."),
-    });
+    steps.push(done_step(
+        out as u32,
+        code.len() as u32 - 1,
+        &gradient,
+        c.output_value(),
+    ));
     let views = c.forward_views();
     Trace {
         mode,
