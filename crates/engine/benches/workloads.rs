@@ -12,7 +12,7 @@
 use std::hint::black_box;
 
 use adjoint_engine::graph::{Graph, NodeId};
-use adjoint_engine::modes::extended::extend;
+use adjoint_engine::modes::extended::{extend, extend_in_place};
 use adjoint_engine::modes::reverse::adjoints;
 use adjoint_engine::rules::eval::eval_graph;
 use adjoint_engine::workloads::{chain, mlp, mlp_ops, product};
@@ -82,6 +82,15 @@ fn bench_workloads(c: &mut Criterion) {
             });
             group.bench_with_input(BenchmarkId::new("extend", size), &size, |b, _| {
                 b.iter_batched(|| (), |()| extend(black_box(&g), out, |_| {}), PerIteration)
+            });
+            // Extending the graph in place, as Needle does: the forward graph is not copied.
+            // The copy is made in the untimed setup.
+            group.bench_with_input(BenchmarkId::new("extend_in_place", size), &size, |b, _| {
+                b.iter_batched(
+                    || g.clone(),
+                    |g| extend_in_place(g, out, |_| {}),
+                    PerIteration,
+                )
             });
         }
         group.finish();

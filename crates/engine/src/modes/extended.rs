@@ -70,12 +70,17 @@ pub struct Extension {
 
 /// Extends `graph` with the adjoint computation of `output`, reporting each event.
 /// Iterative and linear in the graph size.
-pub fn extend(graph: &Graph, output: NodeId, mut on: impl FnMut(Event<'_>)) -> Extension {
-    let n = graph.len();
-    let mut g = graph.clone();
+pub fn extend(graph: &Graph, output: NodeId, on: impl FnMut(Event<'_>)) -> Extension {
+    extend_in_place(graph.clone(), output, on)
+}
+
+/// Like [`extend`], but grows `g` itself instead of a copy (as Needle extends its graph):
+/// the forward nodes keep their ids and the adjoint computation is appended.
+pub fn extend_in_place(mut g: Graph, output: NodeId, mut on: impl FnMut(Event<'_>)) -> Extension {
+    let n = g.len();
     // Most ops add one to three nodes on the way back; size the arena once.
     g.reserve(2 * n + 1);
-    let live = graph.ancestors(output);
+    let live = g.ancestors(output);
     let mut node_to_grad: Vec<SmallVec<[NodeId; 2]>> = vec![SmallVec::new(); n];
     let seed = g.push(Op::Const(1.0), &[]);
     on(Event::Seed { output, seed });
@@ -99,7 +104,8 @@ pub fn extend(graph: &Graph, output: NodeId, mut on: impl FnMut(Event<'_>)) -> E
             adjoint: adj,
             created_sum,
         });
-        let node = graph.node(id);
+        // A copy (the inputs are inline), since pushing may move the arena.
+        let node = g.node(id).clone();
         for (k, &input) in node.inputs.iter().enumerate() {
             let before = g.len() as u32;
             let partial = vjp(node.op, k, &node.inputs, id, adj, &mut g);
@@ -115,11 +121,7 @@ pub fn extend(graph: &Graph, output: NodeId, mut on: impl FnMut(Event<'_>)) -> E
             }
         }
     }
-    let gradient = graph
-        .input_nodes()
-        .iter()
-        .map(|x| adjoint[x.index()])
-        .collect();
+    let gradient = g.input_nodes().iter().map(|x| adjoint[x.index()]).collect();
     Extension {
         graph: g,
         base_len: n,
