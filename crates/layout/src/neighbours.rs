@@ -1,0 +1,58 @@
+//! Sorted neighbour positions of the vertices of one rank, and the pairwise crossing count
+//! built on them: the inner loop of transposition and sifting.
+
+use crate::layered::Layered;
+use crate::order::Order;
+
+/// Sorted neighbour positions of the vertices of one rank, on the left and right sides.
+#[derive(Default)]
+pub(crate) struct Ends {
+    start: Vec<usize>,
+    items: Vec<usize>,
+}
+
+impl Ends {
+    /// Fills the lists for the vertices of `layer` (left or right neighbours).
+    pub(crate) fn fill(&mut self, g: &Layered, order: &Order, layer: &[usize], left: bool) {
+        self.start.clear();
+        self.items.clear();
+        self.start.push(0);
+        for &v in layer {
+            let from = self.items.len();
+            let ids = if left { g.left_of(v) } else { g.right_of(v) };
+            self.items.extend(ids.iter().map(|&id| {
+                let (a, b) = g.segments[id];
+                order.pos[if left { a } else { b }]
+            }));
+            self.items[from..].sort_unstable();
+            self.start.push(self.items.len());
+        }
+    }
+
+    /// Sorted neighbour positions of the `i`-th vertex of the filled layer.
+    pub(crate) fn of(&self, i: usize) -> &[usize] {
+        &self.items[self.start[i]..self.start[i + 1]]
+    }
+}
+
+/// For sorted `a`, `b`: pairs with `a > b` (crossings if a's owner is above) and `a < b`.
+pub(crate) fn merge_count(a: &[usize], b: &[usize]) -> (u64, u64) {
+    // Fast path: most vertices (dummies) have one neighbour per side.
+    if let ([x], [y]) = (a, b) {
+        return (u64::from(x > y), u64::from(x < y));
+    }
+    let mut greater = 0u64;
+    let mut less = 0u64;
+    let (mut j_le, mut j_lt) = (0, 0);
+    for &x in a {
+        while j_lt < b.len() && b[j_lt] < x {
+            j_lt += 1;
+        }
+        while j_le < b.len() && b[j_le] <= x {
+            j_le += 1;
+        }
+        greater += j_lt as u64;
+        less += (b.len() - j_le) as u64;
+    }
+    (greater, less)
+}
