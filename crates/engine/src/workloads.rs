@@ -9,46 +9,8 @@
 
 use crate::graph::{Graph, NodeId, Op};
 
-/// The SplitMix64 generator (Steele, Lea & Flood 2014), all arithmetic mod 2^64:
-///
-/// ```text
-/// state += 0x9E3779B97F4A7C15; z = state
-/// z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
-/// z = (z ^ (z >> 27)) * 0x94D049BB133111EB
-/// u64 = z ^ (z >> 31)
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SplitMix64 {
-    state: u64,
-}
-
-impl SplitMix64 {
-    /// A generator whose state starts at `seed`.
-    pub fn new(seed: u64) -> Self {
-        Self { state: seed }
-    }
-
-    /// The next 64-bit output.
-    pub fn next_u64(&mut self) -> u64 {
-        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// `(u64 >> 11) · 2⁻⁵³`: uniform in [0, 1), exact (53 bits fit a double).
-    pub fn uniform(&mut self) -> f64 {
-        // 2⁻⁵³ is a power of two, so the product is exact.
-        const TWO_POW_M53: f64 = 1.0 / 9_007_199_254_740_992.0;
-        (self.next_u64() >> 11) as f64 * TWO_POW_M53
-    }
-
-    /// `2·uniform − 1`: uniform in [−1, 1), exact.
-    pub fn sym(&mut self) -> f64 {
-        2.0 * self.uniform() - 1.0
-    }
-}
+/// The seeded generator that draws the MLP's parameters and data.
+pub use adjoint_rng::SplitMix64;
 
 /// `chain` of size `n` (n ops; n divisible by 4, a remainder is dropped):
 ///

@@ -11,9 +11,8 @@
 //! written with [`DotGraph::to_dot`] and laid out via [`DotGraph::to_layout_input`].
 
 mod forward;
-mod rng;
 
-pub use rng::SplitMix64;
+pub use adjoint_rng::SplitMix64;
 
 use crate::dot::{DotEdge, DotGraph, DotNode};
 use crate::Band;
