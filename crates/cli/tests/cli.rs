@@ -128,3 +128,37 @@ fn numeric_and_symbolic() {
     assert_eq!(code, 2);
     assert!(err.contains("positive"), "{err}");
 }
+
+#[test]
+fn layout_reads_dot_and_prints_positions() {
+    let dir = std::env::temp_dir().join(format!("adjoint-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("g.dot");
+    std::fs::write(
+        &path,
+        "digraph G { a -> b; a -> c; b -> d; c -> d [label=\"x\"]; }",
+    )
+    .expect("writes");
+    let (code, out, err) = adjoint(&["layout", path.to_str().expect("utf-8 path"), "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let x = |id: &str| v["nodes"][id][0].as_f64().expect("x");
+    assert!(
+        x("a") < x("b") && x("b") < x("d"),
+        "layers run left to right: {out}"
+    );
+    assert_eq!(v["edges"].as_array().map(Vec::len), Some(4));
+    assert_eq!(v["crossings"], 0);
+    // The extended graph the CLI exports as DOT lays out too.
+    let (_, dot, _) = adjoint(&["trace", LECTURE, "--at", "x1=2,x2=5", "--format", "dot"]);
+    std::fs::write(&path, dot).expect("writes");
+    let (code, out, err) = adjoint(&["layout", path.to_str().expect("utf-8 path"), "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["nodes"].as_object().map(|m| m.len()), Some(16));
+    std::fs::write(&path, "digraph { a -> b; b -> a; }").expect("writes");
+    let (code, _, err) = adjoint(&["layout", path.to_str().expect("utf-8 path"), "--json"]);
+    assert_eq!(code, 2);
+    assert!(err.to_lowercase().contains("cycle"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
