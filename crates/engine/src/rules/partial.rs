@@ -7,6 +7,8 @@ use super::eval::{powc, sigmoid, step};
 use crate::graph::Op;
 
 /// ∂v/∂a_k for `v = op(a)`. Scalar ops differentiate with respect to their node input.
+/// Inlined so the reverse sweep, which calls it with a constant `k`, keeps only one arm.
+#[inline(always)]
 pub fn local_partial(op: Op, k: usize, a: &[f64], v: f64) -> f64 {
     let x = a.first().copied().unwrap_or(0.0);
     let y = a.get(1).copied().unwrap_or(0.0);
