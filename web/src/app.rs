@@ -5,7 +5,10 @@ use std::rc::Rc;
 
 use adjoint_engine::{frame_at, Mode};
 use gloo_events::{EventListener, EventListenerOptions};
-use gloo_timers::callback::Interval;
+use gloo_timers::callback::{Interval, Timeout};
+
+/// How long the view must stay put before the URL is rewritten.
+const URL_WRITE_DELAY_MS: u32 = 250;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
@@ -17,13 +20,36 @@ use crate::components::graph_view::GraphView;
 use crate::components::mode_tabs::ModeTabs;
 use crate::components::narration::Narration;
 use crate::components::node_to_grad::NodeToGrad;
+use crate::components::numeric_panel::NumericPanel;
 use crate::components::pseudocode::Pseudocode;
+use crate::components::symbolic_panel::SymbolicPanel;
 use crate::graph_model::build_layout;
 use crate::state::{Action, AppState};
 use crate::url;
 
 /// Local storage key of the chosen theme.
 const THEME_KEY: &str = "adjoint-theme";
+
+/// The methods AD replaces, each shown in a panel instead of the step-through view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// Finite differences (§1.2).
+    Numeric,
+    /// Symbolic differentiation (§1.3).
+    Symbolic,
+}
+
+impl Method {
+    const ALL: [Method; 2] = [Method::Numeric, Method::Symbolic];
+
+    /// The `data-panel` value of its tab.
+    fn name(self) -> &'static str {
+        match self {
+            Method::Numeric => "numeric",
+            Method::Symbolic => "symbolic",
+        }
+    }
+}
 
 /// The step action a key stands for, if any (`←/→`, PageUp/PageDown, Home/End, space).
 pub fn key_action(key: &str) -> Option<Action> {
@@ -93,6 +119,7 @@ pub fn app() -> Html {
     let dispatcher = state.dispatcher();
     let theme = use_state(stored_theme);
     let presenter = use_state(|| false);
+    let method = use_state(|| None::<Method>);
 
     // Keyboard stepping, installed once and removed on unmount.
     {
@@ -129,7 +156,11 @@ pub fn app() -> Html {
             state.values.clone(),
         ),
         |(mode, step, wrt, program, values)| {
-            url::write(&url::format(*mode, *step, *wrt, program, values))
+            // Debounced: `history.replaceState` forces a style and layout pass (41–50 ms a
+            // step on 300–800-node graphs), so the URL is written once stepping pauses.
+            let query = url::format(*mode, *step, *wrt, program, values);
+            let pending = Timeout::new(URL_WRITE_DELAY_MS, move || url::write(&query));
+            move || drop(pending)
         },
     );
     use_effect_with((*theme).clone(), |t| {
@@ -159,7 +190,18 @@ pub fn app() -> Html {
     let on_program = dispatch.reform(Action::SetProgram);
     let on_values = dispatch.reform(Action::SetValues);
     let on_example = dispatch.reform(|(p, v)| Action::Load(p, v));
-    let on_mode = dispatch.reform(Action::SetMode);
+    let on_mode = {
+        // Picking a mode also leaves a method panel for the step-through view.
+        let (d, method) = (dispatch.clone(), method.clone());
+        Callback::from(move |m| {
+            method.set(None);
+            d.emit(Action::SetMode(m));
+        })
+    };
+    let on_method = {
+        let method = method.clone();
+        Callback::from(move |m: Method| method.set((*method != Some(m)).then_some(m)))
+    };
     let on_wrt = dispatch.reform(Action::SetWrt);
     let toggle_theme = {
         let theme = theme.clone();
@@ -205,8 +247,20 @@ pub fn app() -> Html {
             <aside class="sidebar">
                 <Editor program={AttrValue::from(state.program.clone())} values={AttrValue::from(state.values.clone())}
                     error={state.error.clone()} {on_program} {on_values} {on_example} />
-                <ModeTabs mode={state.mode} wrt={state.wrt} {variables} {on_mode} {on_wrt} />
+                <div class={classes!("mode-tabs-wrap", method.is_some().then_some("is-elsewhere"))}>
+                    <ModeTabs mode={state.mode} wrt={state.wrt} {variables} {on_mode} {on_wrt} />
+                </div>
+                { method_tabs(*method, on_method) }
             </aside>
+            if let Some(m) = *method {
+                <main class="stage stage--methods">
+                    if m == Method::Numeric {
+                        <NumericPanel program={AttrValue::from(state.program.clone())} values={AttrValue::from(state.values.clone())} />
+                    } else {
+                        <SymbolicPanel program={AttrValue::from(state.program.clone())} values={AttrValue::from(state.values.clone())} />
+                    }
+                </main>
+            } else {
             <main class="stage">
                 <Controls step={state.step} total={state.total()} playing={state.playing}
                     delay_ms={state.delay_ms} dispatch={dispatch.clone()} />
@@ -236,6 +290,32 @@ pub fn app() -> Html {
                     <Pseudocode lines={t.pseudocode.clone()} current={f.line} />
                 }
             </aside>
+            }
+        </div>
+    }
+}
+
+/// The tabs `button[data-panel=numeric|symbolic]` opening the methods AD replaces; a second
+/// click (or any mode tab) goes back to the step-through view.
+fn method_tabs(active: Option<Method>, on_pick: Callback<Method>) -> Html {
+    html! {
+        <div class="panel">
+            <h2 id="method-title">{"Compare with AD"}</h2>
+            <div class="mode-tabs" role="group" aria-labelledby="method-title">
+                { for Method::ALL.into_iter().map(|m| {
+                    let on = active == Some(m);
+                    let cb = on_pick.clone();
+                    let (text, tip) = match m {
+                        Method::Numeric => ("Numerical", "Finite differences against AD: error vs ε, gradient check (§1.2)"),
+                        Method::Symbolic => ("Symbolic", "Symbolic derivatives and their size against AD (§1.3)"),
+                    };
+                    html! {
+                        <button type="button" class={classes!("mode-tab", on.then_some("is-active"))}
+                            data-panel={m.name()} aria-pressed={on.to_string()} title={tip}
+                            onclick={Callback::from(move |_: MouseEvent| cb.emit(m))}>{ text }</button>
+                    }
+                }) }
+            </div>
         </div>
     }
 }

@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 mod app;
+mod chart;
 mod components;
 mod geometry;
 mod graph_model;

@@ -91,3 +91,93 @@ mod tests {
         }
     }
 }
+
+/// Component render tests: Yew's server renderer draws a component to a string in a plain
+/// native `cargo test` (the `ssr` feature comes from a native-only dev-dependency, so the
+/// wasm build never has it).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod render_tests {
+    use super::*;
+    use adjoint_engine::frame_at;
+
+    /// Renders `C` with `props` to HTML (no hydration markers), on a tokio `LocalSet`
+    /// because the props hold `Rc`s.
+    pub(crate) async fn render<C>(props: C::Properties) -> String
+    where
+        C: BaseComponent,
+    {
+        tokio::task::LocalSet::new()
+            .run_until(
+                yew::LocalServerRenderer::<C>::with_props(props)
+                    .hydratable(false)
+                    .render(),
+            )
+            .await
+    }
+
+    /// The `<tr …>…</tr>` of the row whose `data-node` is `label`.
+    fn row<'a>(html: &'a str, label: &str) -> &'a str {
+        let at = html
+            .find(&format!(r#"data-node="{label}""#))
+            .unwrap_or_else(|| panic!("no row for {label} in {html}"));
+        let start = html[..at].rfind("<tr").unwrap_or(at);
+        let end = html[at..].find("</tr>").map_or(html.len(), |e| at + e);
+        &html[start..end]
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn the_last_reverse_step_shows_v2_bar_equal_1_716() {
+        let t = Rc::new(
+            adjoint_engine::run("ln(x1) + x1*x2 - sin(x2)", "x1=2, x2=5", Mode::Reverse, 0)
+                .expect("runs"),
+        );
+        let f = frame_at(&t, t.steps.len());
+        let props = AdjointTableProps {
+            trace: t.clone(),
+            rows: table_rows(&t, &f),
+            current: f.current,
+        };
+        let html = render::<AdjointTable>(props).await;
+        assert!(html.contains(r#"data-testid="adjoint-table""#), "{html}");
+        assert_eq!(html.matches(r#"data-testid="adjoint-row""#).count(), 7);
+        // v̄2 = v̄5·cos v2 + v̄4·v1 = −1 × 0.284 + 1 × 2 = 1.716
+        let v2 = row(&html, "v2");
+        assert!(
+            v2.contains(r#"data-testid="adjoint-value""#) && v2.contains(">1.716</td>"),
+            "{v2}"
+        );
+        assert!(v2.contains("<math"), "the equation is MathML: {v2}");
+        assert!(row(&html, "v1").contains(">5.5</td>"));
+        assert!(
+            !html.contains("is-current"),
+            "the last step (return) has no row"
+        );
+        // The step before visits v1 (v̄1 = v̄4·v2 + v̄3/v1 = 5.5): its row is the current one.
+        let f = frame_at(&t, t.steps.len() - 1);
+        let props = AdjointTableProps {
+            trace: t.clone(),
+            rows: table_rows(&t, &f),
+            current: f.current,
+        };
+        let html = render::<AdjointTable>(props).await;
+        let v1 = row(&html, "v1");
+        assert!(v1.contains("is-current"), "{v1}");
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn step_zero_says_no_node_is_visited_yet() {
+        let t = Rc::new(
+            adjoint_engine::run("ln(x1) + x1*x2 - sin(x2)", "x1=2, x2=5", Mode::Reverse, 0)
+                .expect("runs"),
+        );
+        let f = frame_at(&t, 0);
+        let props = AdjointTableProps {
+            trace: t.clone(),
+            rows: table_rows(&t, &f),
+            current: f.current,
+        };
+        let html = render::<AdjointTable>(props).await;
+        assert!(!html.contains("adjoint-row"), "{html}");
+        assert!(html.contains("No node visited yet"), "{html}");
+    }
+}

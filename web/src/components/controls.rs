@@ -1,6 +1,7 @@
 //! Step controls: `#first #prev #next #last` (disabled at the ends), play/pause with a
 //! speed choice, the scrubber `input#scrubber`, and `[data-testid=step]` reading
-//! `Step k / N`.
+//! `Step k / N`. Every control has an accessible name (`aria-label`); play is a toggle
+//! (`aria-pressed`) whose name stays "Play" while its text switches to Pause.
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -64,7 +65,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     disabled={at_start} onclick={send(Action::First)}>{"« First"}</button>
                 <button id="prev" class="control-button" title="Previous step (←)" aria-label="Previous step"
                     disabled={at_start} onclick={send(Action::Prev)}>{"◀ Prev"}</button>
-                <button id="play" class="control-button primary" title="Play / pause (space)"
+                <button id="play" class="control-button primary" title="Play / pause (space)" aria-label="Play"
                     aria-pressed={props.playing.to_string()} disabled={props.total == 0}
                     onclick={send(Action::TogglePlay)}>{play_label}</button>
                 <button id="next" class="control-button" title="Next step (→)" aria-label="Next step"
@@ -72,7 +73,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <button id="last" class="control-button" title="Last step (End)" aria-label="Last step"
                     disabled={at_end} onclick={send(Action::Last)}>{"Last »"}</button>
                 <label class="visually-hidden" for="speed">{"Speed"}</label>
-                <select id="speed" class="button" title="Playback speed" onchange={on_speed}>
+                <select id="speed" class="button" title="Playback speed" aria-label="Playback speed" onchange={on_speed}>
                     { for SPEEDS.iter().map(|(label, ms)| html! {
                         <option value={ms.to_string()} selected={*ms == props.delay_ms}>{*label}</option>
                     }) }

@@ -7,4 +7,6 @@ pub mod graph_view;
 pub mod mode_tabs;
 pub mod narration;
 pub mod node_to_grad;
+pub mod numeric_panel;
 pub mod pseudocode;
+pub mod symbolic_panel;

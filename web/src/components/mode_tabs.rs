@@ -1,5 +1,7 @@
-//! The mode tabs `button[data-mode=…]` (the active one `aria-pressed="true"`), and for forward
-//! mode the `select#wrt` choosing the input variable to differentiate against.
+//! The mode tabs `button[data-mode=…]` (`role="tab"` in a `role="tablist"`, the active one
+//! `aria-selected="true"`), and for forward mode the `select#wrt` choosing the input variable
+//! to differentiate against. The tabs stay in the tab order one by one rather than taking
+//! ←/→ for themselves (the tab pattern's roving focus): those keys step the algorithm.
 
 use adjoint_engine::trace::Variable;
 use adjoint_engine::Mode;
@@ -55,13 +57,13 @@ pub fn mode_tabs(props: &ModeTabsProps) -> Html {
     html! {
         <div class="panel">
             <h2 id="mode-title">{"Mode"}</h2>
-            <div class="mode-tabs" role="group" aria-labelledby="mode-title">
+            <div class="mode-tabs" role="tablist" aria-labelledby="mode-title">
                 { for Mode::ALL.into_iter().map(|m| {
                     let active = m == props.mode;
                     let cb = props.on_mode.clone();
                     html! {
-                        <button class={classes!("mode-tab", active.then_some("is-active"))}
-                            data-mode={m.name()} aria-pressed={active.to_string()} title={tooltip(m)}
+                        <button class={classes!("mode-tab", active.then_some("is-active"))} type="button"
+                            role="tab" aria-selected={active.to_string()} data-mode={m.name()} title={tooltip(m)}
                             onclick={Callback::from(move |_: MouseEvent| cb.emit(m))}>
                             { title(m) }
                         </button>
@@ -79,5 +81,38 @@ pub fn mode_tabs(props: &ModeTabsProps) -> Html {
                 </div>
             }
         </div>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::components::adjoint_table::render_tests::render;
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn tabs_are_a_tablist_with_one_selected_tab() {
+        let props = ModeTabsProps {
+            mode: Mode::Reverse,
+            wrt: 0,
+            variables: Vec::new(),
+            on_mode: Callback::noop(),
+            on_wrt: Callback::noop(),
+        };
+        let html = render::<ModeTabs>(props).await;
+        assert!(html.contains(r#"role="tablist""#), "{html}");
+        assert_eq!(html.matches(r#"role="tab""#).count(), Mode::ALL.len());
+        assert_eq!(html.matches(r#"aria-selected="true""#).count(), 1);
+        let reverse = html.find(r#"data-mode="reverse""#).expect("a reverse tab");
+        let tag_start = html[..reverse].rfind("<button").expect("in a button");
+        let tag_end = reverse + html[reverse..].find('>').expect("closed");
+        assert!(
+            html[tag_start..tag_end].contains(r#"aria-selected="true""#),
+            "{}",
+            &html[tag_start..tag_end]
+        );
+        assert!(
+            !html.contains("id=\"wrt\""),
+            "no variable choice outside forward mode"
+        );
     }
 }

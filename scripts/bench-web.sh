@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+#! Measures the web app (figures for BENCHMARKS-web.md); a benchmark, not a test.
+#!   1. the transfer size of the release build: each dist/ file raw and gzip -9, and the
+#!      total of wasm + JS + CSS (+ index.html) gzipped (target ≤ 350 KB)
+#!   2. tests/perf/next_to_paint.cjs: keypress → next painted frame over ≥ 60 steps,
+#!      p50/p95, for the lecture example and ~300-node programs (target p95 ≤ 16 ms)
+#! It serves a copy of dist/ (so a concurrent `trunk build` cannot swap files under it)
+#! with python3 on a free 127.0.0.1 port and stops that server on exit.
+#! Usage: scripts/bench-web.sh [--build] [--dist DIR] [--steps N] [--json FILE]
+#!   --build   run `trunk build --release` first (otherwise dist/ must exist)
+#!   --dist    measure another build directory instead of dist/
+#!   --steps   timed steps per workload (default 120)
+#!   --json    also write the raw per-workload results to FILE
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+TOOLS="${ADJOINT_TOOLS:-$HOME/.adjoint-tools}"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$TOOLS/node_modules/.bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+
+BUILD=0
+DIST=dist
+NODE_ARGS=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --build) BUILD=1; shift ;;
+    --dist) DIST="${2:?--dist needs a directory}"; shift 2 ;;
+    --steps) NODE_ARGS+=(--steps "${2:?--steps needs a number}"); shift 2 ;;
+    --json) NODE_ARGS+=(--json "${2:?--json needs a file}"); shift 2 ;;
+    -h | --help) sed -n -e 's/^#! //p' -e 's/^#!$//p' "$0"; exit 0 ;;
+    *) echo "bench-web.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+if [ "$BUILD" = 1 ]; then
+  cargo fetch --locked
+  trunk build --release
+fi
+[ -f "$DIST/index.html" ] || { echo "$DIST/index.html missing: run trunk build --release (or pass --build)" >&2; exit 1; }
+
+COPY="$(mktemp -d "${TMPDIR:-/tmp}/adjoint-bench.XXXXXX")"
+SERVER_PID=""
+cleanup() {
+  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  rm -rf "$COPY"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+cp -r "$DIST"/. "$COPY"/
+
+echo "== transfer size of $DIST (what the page downloads)"
+total_raw=0
+total_gz=0
+printf '%-44s %10s %10s\n' "file" "raw" "gzip -9"
+for f in "$COPY"/*.wasm "$COPY"/*.js "$COPY"/*.css "$COPY"/index.html; do
+  [ -e "$f" ] || continue
+  raw=$(wc -c <"$f")
+  gz=$(gzip -9 -c "$f" | wc -c)
+  total_raw=$((total_raw + raw))
+  total_gz=$((total_gz + gz))
+  awk -v f="$(basename "$f")" -v r="$raw" -v g="$gz" 'BEGIN { printf "%-44s %7.1f KB %7.1f KB\n", f, r / 1024, g / 1024 }'
+done
+awk -v r="$total_raw" -v g="$total_gz" 'BEGIN { printf "%-44s %7.1f KB %7.1f KB   (target: <= 350 KB gzipped)\n", "total", r / 1024, g / 1024 }'
+
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$COPY" >"$COPY.http.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 100); do
+  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/', timeout=1)" 2>/dev/null && break
+  sleep 0.2
+done
+echo
+echo "== next_to_paint (served on http://127.0.0.1:$port/, python3 pid $SERVER_PID)"
+ADJOINT_E2E_URL="http://127.0.0.1:$port/" NODE_PATH="$TOOLS/node_modules" \
+  node tests/perf/next_to_paint.cjs "${NODE_ARGS[@]}"
+rm -f "$COPY.http.log"

@@ -1,0 +1,148 @@
+'use strict';
+// A diagnostic for BENCHMARKS-web.md, not a test: where a step's main-thread time goes.
+// Loads one workload (default: the 100-statement chain in extended mode), then records a
+// V8 CPU profile and a DevTools trace over `--steps` ArrowRight steps and prints self time
+// per step grouped as: wasm (the app: Yew's render and diff, the engine's frame), the
+// wasm-bindgen JS glue (mostly DOM calls from wasm: createElement, setAttribute, …), GC,
+// and Blink's own work from the trace (style recalculation, layout, paint, pre-paint and
+// layerize, hit testing), plus the top functions by self time. The release wasm has no
+// name section, so wasm functions show as their index (`$func123`).
+//
+// Run: ADJOINT_E2E_URL=http://127.0.0.1:PORT/ NODE_PATH=~/.adjoint-tools/node_modules \
+//        node tests/perf/profile_step.cjs [--chain 100] [--mode extended] [--steps 30]
+
+const path = require('node:path');
+const { launchBrowser, openApp } = require(path.join(__dirname, '..', 'e2e', 'helpers.cjs'));
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+function chainProgram(n) {
+  const lines = ['a1 = sin(x1)*x2'];
+  for (let i = 2; i <= n; i++) lines.push(`a${i} = a${i - 1}*x1 + sin(a${i - 1})`);
+  return lines.join('\n');
+}
+
+/** Self time (ms) per profile node, from the samples and their time deltas. */
+function selfTimes(profile) {
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i] || 0) / 1000;
+    self.set(id, (self.get(id) || 0) + dt);
+  });
+  return [...self].map(([id, ms]) => ({ node: byId.get(id), ms }));
+}
+
+/** Inclusive time (ms) per function name: each sample counts once per name on its stack. */
+function totalTimes(profile) {
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const total = new Map();
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i] || 0) / 1000;
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const name = byId.get(at).callFrame.functionName;
+      if (name && !seen.has(name)) seen.add(name);
+    }
+    for (const name of seen) total.set(name, (total.get(name) || 0) + dt);
+  });
+  return total;
+}
+
+function group(cf) {
+  const url = cf.url || '';
+  if (url.startsWith('wasm://') || url.endsWith('.wasm') || cf.functionName.startsWith('wasm-function')) return 'wasm (Yew + engine)';
+  if (url.endsWith('.js') && /adjoint-web/.test(url)) return 'wasm-bindgen glue + DOM calls';
+  if (cf.functionName === '(garbage collector)') return 'GC';
+  if (cf.functionName === '(idle)') return 'idle';
+  if (cf.functionName === '(program)') return '(program): native, incl. style/layout/paint';
+  return `other JS (${cf.functionName || 'anonymous'})`;
+}
+
+async function main() {
+  const steps = Number(arg('--steps', '30'));
+  const chain = Number(arg('--chain', '100'));
+  const mode = arg('--mode', 'extended');
+  const program = chain > 0 ? chainProgram(chain) : 'ln(x1) + x1*x2 - sin(x2)';
+  const values = chain > 0 ? 'x1=0.5, x2=0.7' : 'x1=2, x2=5';
+  const browser = await launchBrowser();
+  try {
+    const { page } = await openApp(browser.context);
+    await page.click(`button[data-mode=${mode}]`);
+    await page.locator('input#inputs').fill(values);
+    await page.locator('textarea#program').fill(program);
+    await page.evaluate(() => document.activeElement && document.activeElement.blur());
+    await page.waitForTimeout(500);
+    const stepOnce = () =>
+      page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+            requestAnimationFrame(() => {
+              const ch = new MessageChannel();
+              ch.port1.onmessage = () => resolve();
+              ch.port2.postMessage(0);
+            });
+          }),
+      );
+    for (let i = 0; i < 5; i++) await stepOnce();
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    const events = [];
+    cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+    const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', {
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+      transferMode: 'ReportEvents',
+    });
+    await cdp.send('Profiler.start');
+    for (let i = 0; i < steps; i++) await stepOnce();
+    const { profile } = await cdp.send('Profiler.stop');
+    await cdp.send('Tracing.end');
+    await traced;
+
+    const groups = new Map();
+    const fns = new Map();
+    for (const { node, ms } of selfTimes(profile)) {
+      const g = group(node.callFrame);
+      groups.set(g, (groups.get(g) || 0) + ms);
+      const key = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url ? path.basename(node.callFrame.url) : ''}`;
+      fns.set(key, (fns.get(key) || 0) + ms);
+    }
+    // Blink's rendering phases from the trace (complete events, main thread of the page).
+    const blink = new Map();
+    const names = ['UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'HitTest', 'ParseHTML', 'MinorGC', 'MajorGC', 'Commit'];
+    for (const e of events) {
+      if (e.ph === 'X' && names.includes(e.name)) blink.set(e.name, (blink.get(e.name) || 0) + (e.dur || 0) / 1000);
+    }
+    const per = (ms) => (ms / steps).toFixed(2).padStart(8);
+    const inclusive = totalTimes(profile);
+    console.log(`profile of ${steps} steps, ${chain > 0 ? `chain ${chain}` : 'lecture'} in ${mode} mode (ms per step)`);
+    console.log('\nCPU profile, self time by group:');
+    for (const [g, ms] of [...groups].sort((a, b) => b[1] - a[1])) if (g !== 'idle') console.log(`${per(ms)}  ${g}`);
+    console.log('\nBlink trace events (inclusive; style = UpdateLayoutTree):');
+    for (const [n, ms] of [...blink].sort((a, b) => b[1] - a[1])) console.log(`${per(ms)}  ${n}`);
+    console.log('\ntop functions by self time:');
+    for (const [f, ms] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${per(ms)}  ${f}`);
+    // Inclusive time of the app's own functions: only readable with a name section (a build
+    // with data-keep-debug, see BENCHMARKS-web.md); the release build shows indexes.
+    console.log('\ntop app functions by inclusive time (needs a wasm name section):');
+    const mine = [...inclusive].filter(([f]) => /adjoint|yew|frame_at|table_rows|annotations/.test(f));
+    for (const [f, ms] of mine.sort((a, b) => b[1] - a[1]).slice(0, Number(arg('--top', '25')))) console.log(`${per(ms)}  ${f.slice(0, 150)}`);
+    await page.close();
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(`profile_step: FAILED: ${err.stack || err.message}`);
+  process.exit(1);
+});
