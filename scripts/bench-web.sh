@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-#! Measures the web app (figures for BENCHMARKS-web.md); a benchmark, not a test.
+#! Measures the web app (figures for BENCHMARKS.md (web section)); a benchmark, not a test.
 #!   1. the transfer size of the release build: each dist/ file raw and gzip -9, and the
 #!      total of wasm + JS + CSS (+ index.html) gzipped (target ≤ 350 KB)
 #!   2. tests/perf/next_to_paint.cjs: keypress → next painted frame over ≥ 60 steps,

@@ -1,5 +1,5 @@
 'use strict';
-// A diagnostic for BENCHMARKS-web.md, not a test: where a step's main-thread time goes.
+// A diagnostic for BENCHMARKS.md (web section), not a test: where a step's main-thread time goes.
 // Loads one workload (default: the 100-statement chain in extended mode), then records a
 // V8 CPU profile and a DevTools trace over `--steps` ArrowRight steps and prints self time
 // per step grouped as: wasm (the app: Yew's render and diff, the engine's frame), the
@@ -132,7 +132,7 @@ async function main() {
     console.log('\ntop functions by self time:');
     for (const [f, ms] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${per(ms)}  ${f}`);
     // Inclusive time of the app's own functions: only readable with a name section (a build
-    // with data-keep-debug, see BENCHMARKS-web.md); the release build shows indexes.
+    // with data-keep-debug, see BENCHMARKS.md (web section)); the release build shows indexes.
     console.log('\ntop app functions by inclusive time (needs a wasm name section):');
     const mine = [...inclusive].filter(([f]) => /adjoint|yew|frame_at|table_rows|annotations/.test(f));
     for (const [f, ms] of mine.sort((a, b) => b[1] - a[1]).slice(0, Number(arg('--top', '25')))) console.log(`${per(ms)}  ${f.slice(0, 150)}`);

@@ -173,7 +173,7 @@ pub fn app() -> Html {
     let layout = {
         let trace = state.trace.clone();
         use_memo(state.trace_id, move |_| {
-            trace.map(|t| Rc::new(build_layout(&t)))
+            trace.map(|t| Rc::new(timed_layout(&t)))
         })
     };
     let frame = {
@@ -340,6 +340,20 @@ fn legend(mode: Mode) -> Html {
             <span class="legend-item hint">{"Keys: ← → step · Home/End · space plays · wheel zooms · drag pans"}</span>
         </div>
     }
+}
+
+/// Lays out the trace's graph and leaves the time it took (wasm, in ms) and the node count
+/// on `<html>` as `data-layout-ms` / `data-layout-nodes`, for tests/perf/layout_wasm.cjs.
+fn timed_layout(t: &adjoint_engine::Trace) -> Result<adjoint_layout::Layout, String> {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let started = performance.as_ref().map(|p| p.now());
+    let layout = build_layout(t);
+    if let (Some(p), Some(started)) = (performance, started) {
+        let ms = format!("{:.3}", p.now() - started);
+        set_root_attr("data-layout-ms", Some(&ms));
+        set_root_attr("data-layout-nodes", Some(&t.nodes.len().to_string()));
+    }
+    layout
 }
 
 #[cfg(test)]

@@ -171,7 +171,8 @@ impl<'a> Builder<'a> {
             definition,
             // v̄_i (seed or sum) sits in v_i's column; partials and helpers are placed by
             // their inputs, between the columns they connect, so the band reads right to left.
-            column_of: matches!(kind, NodeKind::Seed | NodeKind::Adjoint).then_some(column_of as u32),
+            column_of: matches!(kind, NodeKind::Seed | NodeKind::Adjoint)
+                .then_some(column_of as u32),
             created_at: Some(step),
             also: None,
             issue,
