@@ -1,5 +1,10 @@
 //! The "proper" layered graph: real nodes plus dummy vertices so that every edge between
 //! different ranks becomes a chain of segments joining adjacent ranks.
+//!
+//! Exception: a *read edge* (forward source, adjoint destination, more than one rank apart)
+//! gets no dummies and no segments. In an extended AD graph many adjoint nodes read a forward
+//! value far to their left (v̄·x1 reads the input x1), so dummies for them would grow as
+//! O(N × depth) and dominate crossing reduction; `route` draws them through the band gap.
 
 use crate::rank::rows;
 use crate::{Band, LayoutInput};
@@ -33,6 +38,8 @@ pub(crate) struct Layered {
     pub right_start: Vec<usize>,
     /// Concatenated segment ids for `right_start`.
     pub right: Vec<usize>,
+    /// Per input edge: whether it is a read edge (chain `[src, dst]`, no segments).
+    pub read: Vec<bool>,
 }
 
 impl Layered {
@@ -52,11 +59,19 @@ impl Layered {
         let mut chain_start = Vec::with_capacity(input.edges.len() + 1);
         let mut chain = Vec::with_capacity(input.edges.len() * 2);
         let mut segments = Vec::with_capacity(input.edges.len());
+        let mut read = Vec::with_capacity(input.edges.len());
         chain_start.push(0);
         for &(s, d) in &input.edges {
             let (rs, rd) = (rank[s], rank[d]);
             let dummy_band = band[s].max(band[d]);
             chain.push(s);
+            let is_read = band[s] == 0 && band[d] == 1 && rs.abs_diff(rd) > 1;
+            read.push(is_read);
+            if is_read {
+                chain.push(d);
+                chain_start.push(chain.len());
+                continue;
+            }
             let mut prev = s;
             let steps: Vec<usize> = if rs < rd {
                 (rs + 1..rd).collect()
@@ -94,6 +109,7 @@ impl Layered {
             left,
             right_start,
             right,
+            read,
         }
     }
 

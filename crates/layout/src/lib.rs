@@ -8,7 +8,10 @@
 //!
 //! Pipeline (one file per step): `validate` → `rank` (layers) → `layered` (dummy
 //! vertices) → `order` (crossing reduction) → `position` (coordinates, via `pav`) →
-//! `route` (edge polylines). The result is a pure function of the input: no hashing, no
+//! `route` (edge polylines). Forward→adjoint *read* edges spanning more than one layer get
+//! no dummy vertices and take no part in crossing reduction; they are routed through the
+//! gaps between columns and the gap between the bands (which widens a little for their
+//! lanes), so they never cut through a box. The result is a pure function of the input: no hashing, no
 //! clocks, no randomness.
 
 #![forbid(unsafe_code)]
@@ -52,7 +55,13 @@ pub fn layout(input: &LayoutInput, options: &LayoutOptions) -> Result<Layout, La
     let (order, _) = order::reduce_crossings(&g, options.crossing_sweeps);
     let widths: Vec<f64> = input.nodes.iter().map(|n| n.width).collect();
     let cols = columns(&g, &widths, options.layer_gap);
-    let (y, height) = y_coordinates(&g, &order, options);
+    // Read edges run along lanes in the band gap: widen it a little for them.
+    let reads = g.read.iter().filter(|&&r| r).count();
+    let placed = LayoutOptions {
+        band_gap: options.band_gap + route::read_lanes(reads) as f64 * options.edge_gap / 2.0,
+        ..*options
+    };
+    let (y, height) = y_coordinates(&g, &order, &placed);
     let geo = Geometry {
         g: &g,
         order: &order,
@@ -85,7 +94,8 @@ pub fn layout(input: &LayoutInput, options: &LayoutOptions) -> Result<Layout, La
     })
 }
 
-/// Every edge as `(rank, y)` points through its vertices, for [`count_crossings`].
+/// Every edge as `(rank, y)` points through its vertices, for [`count_crossings`]. A read
+/// edge is just `[src, dst]`, ranks apart, so it is not counted (it is routed separately).
 fn rank_paths(g: &Layered, y: &[f64]) -> Vec<Vec<(usize, f64)>> {
     (0..g.chain_start.len() - 1)
         .map(|e| g.chain_of(e).iter().map(|&v| (g.rank[v], y[v])).collect())

@@ -137,5 +137,7 @@ pub struct Layout {
     /// Height of the drawing (all boxes lie in `0..=height`).
     pub height: f64,
     /// Edge crossings between adjacent layers, as counted by [`crate::count_crossings`].
+    /// Forward→adjoint read edges spanning more than one layer are routed separately
+    /// (through the gaps, see the crate docs) and are not counted.
     pub crossings: usize,
 }

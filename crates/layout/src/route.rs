@@ -3,6 +3,12 @@
 //! height in the order of the edges' next points, which also fans out multi-edges. Inside a
 //! column an edge runs horizontally (a dummy's slot reserves that row), so routes never cut
 //! through boxes; between columns they run straight, which suits a smoothing spline.
+//!
+//! Read edges (forward → adjoint over more than one rank, no dummies; see `layered`) take
+//! the gaps instead: out of the source's side into the gap between columns, down that gap
+//! into the gap between the bands, along it on one of a few horizontal lanes, down the gap
+//! next to the destination's column, and into the destination's side. Gaps hold no boxes,
+//! so these routes never cut through one.
 
 use crate::layered::Layered;
 use crate::order::Order;
@@ -13,6 +19,9 @@ use crate::{EdgeRoute, LayoutInput, LayoutOptions, Point};
 const PORT_SPREAD: f64 = 0.6;
 /// Where the vertical lane of an edge inside one column sits, as a fraction of `layer_gap`.
 const LANE: f64 = 0.3;
+/// Number of horizontal lanes for read edges in the band gap (and the gap grows by
+/// `edge_gap / 2` per lane in use).
+pub(crate) const READ_LANES: usize = 6;
 
 /// Everything routing needs to know about positions.
 pub(crate) struct Geometry<'a> {
@@ -49,12 +58,27 @@ pub(crate) fn route_edges(
 ) -> Vec<EdgeRoute> {
     let ports = port_offsets(input, geo, o);
     let mut lanes = vec![0usize; geo.g.ranks];
+    let gap = band_gap_span(geo);
+    let n_lanes = read_lanes(geo.g.read.iter().filter(|&&r| r).count()).max(1);
+    let mut reads = 0usize;
     input
         .edges
         .iter()
         .enumerate()
         .map(|(e, &(src, dst))| {
             let mut points = match direction(geo.g, src, dst) {
+                dir if geo.g.read[e] => {
+                    reads += 1;
+                    read_route(
+                        input,
+                        geo,
+                        o,
+                        (src, dst),
+                        ports[e],
+                        dir,
+                        (gap, n_lanes, reads - 1),
+                    )
+                }
                 Direction::Within => within(input, geo, o, (src, dst), ports[e], &mut lanes),
                 dir => across(input, geo, geo.g.chain_of(e), ports[e], dir),
             };
@@ -222,6 +246,66 @@ fn within(
         Point {
             x: cx + input.nodes[dst].width / 2.0,
             y: yd + port.1,
+        },
+    ]
+}
+
+/// Number of lanes the band gap needs for `reads` read edges.
+pub(crate) fn read_lanes(reads: usize) -> usize {
+    reads.min(READ_LANES)
+}
+
+/// Bottom of the forward band and top of the adjoint band (real boxes only).
+fn band_gap_span(geo: &Geometry<'_>) -> (f64, f64) {
+    let g = geo.g;
+    let mut span = (f64::NEG_INFINITY, f64::INFINITY);
+    for v in 0..g.n_real {
+        if g.band[v] == 0 {
+            span.0 = span.0.max(geo.y[v] + g.height[v] / 2.0);
+        } else {
+            span.1 = span.1.min(geo.y[v] - g.height[v] / 2.0);
+        }
+    }
+    span
+}
+
+/// Route of read edge number `k` (in input order) through the gaps, on one of `lanes`
+/// horizontal lanes spread over the band gap `(top, bottom)`.
+fn read_route(
+    input: &LayoutInput,
+    geo: &Geometry<'_>,
+    o: &LayoutOptions,
+    (src, dst): (usize, usize),
+    port: (f64, f64),
+    dir: Direction,
+    ((top, bottom), lanes, k): ((f64, f64), usize, usize),
+) -> Vec<Point> {
+    let g = geo.g;
+    let s = if dir == Direction::Rightwards {
+        1.0
+    } else {
+        -1.0
+    };
+    let lane_y = top + (bottom - top) * ((k % lanes) + 1) as f64 / (lanes + 1) as f64;
+    // Vertical runs sit in the middle part of the gap between columns, fanned by `k`.
+    let inset = o.layer_gap * (0.35 + 0.1 * (k % 4) as f64);
+    let (rs, rd) = (g.rank[src], g.rank[dst]);
+    let (cs, cd) = (geo.cols.centre[rs], geo.cols.centre[rd]);
+    let gx_s = cs + s * (geo.cols.half[rs] + inset);
+    let gx_d = cd - s * (geo.cols.half[rd] + inset);
+    let (ys, yd) = (geo.y[src] + port.0, geo.y[dst] + port.1);
+    vec![
+        Point {
+            x: cs + s * input.nodes[src].width / 2.0,
+            y: ys,
+        },
+        Point { x: gx_s, y: ys },
+        Point { x: gx_s, y: lane_y },
+        Point { x: gx_d, y: lane_y },
+        Point { x: gx_d, y: yd },
+        Point {
+            x: cd - s * input.nodes[dst].width / 2.0,
+            y: yd,
         },
     ]
 }

@@ -93,3 +93,60 @@ pub fn assert_well_formed(input: &LayoutInput, layout: &Layout) {
     assert_directions(input, layout);
     assert_pinned_columns(input, layout);
 }
+
+/// A chain-shaped extended graph with `n` statements, like `a{i} = f(a{i-1}, x)`: forward
+/// node 0 is the input `x` (layer 0), nodes `1..=n` are the chain `a1 -> a2 -> ... -> an`;
+/// adjoint node `ā_i` (index `n + i`, pinned to `a_i`) reads `ā_{i+1}`, `a_{i-1}` (a short
+/// read edge) and `x` (a read edge from layer 0 to depth `i`); `x̄` (last node, pinned to
+/// `x`) reads `ā_1`. Edges: `n` forward, about `3n` into the adjoint band.
+pub fn chain_extended(n: usize) -> LayoutInput {
+    use adjoint_layout::LayoutNode;
+    let mut nodes = vec![LayoutNode::forward(40.0, 30.0)];
+    let mut edges = Vec::new();
+    for i in 1..=n {
+        nodes.push(LayoutNode::forward(50.0, 30.0));
+        edges.push((i - 1, i));
+    }
+    for i in 1..=n {
+        nodes.push(LayoutNode::adjoint(60.0, 30.0, Some(i)));
+        if i < n {
+            edges.push((n + i + 1, n + i));
+        }
+        edges.push((i - 1, n + i));
+        if i > 1 {
+            edges.push((0, n + i));
+        }
+    }
+    nodes.push(LayoutNode::adjoint(40.0, 30.0, Some(0)));
+    edges.push((n + 1, 2 * n + 1));
+    LayoutInput { nodes, edges }
+}
+
+/// No segment of the route of edge `e` enters the interior of a box other than its own
+/// ends (and the first / last segment stays out of the destination / source box).
+pub fn assert_route_avoids_boxes(layout: &Layout, e: usize) {
+    let route = &layout.edges[e];
+    let segs: Vec<_> = route.points.windows(2).collect();
+    for (k, w) in segs.iter().enumerate() {
+        let (a, b) = (w[0], w[1]);
+        for (v, (p, s)) in layout.nodes.iter().zip(&layout.sizes).enumerate() {
+            let own = (v == route.src && k == 0) || (v == route.dst && k + 1 == segs.len());
+            if own {
+                continue;
+            }
+            let (x0, x1) = (p.x - s.width / 2.0 + 1e-6, p.x + s.width / 2.0 - 1e-6);
+            let (y0, y1) = (p.y - s.height / 2.0 + 1e-6, p.y + s.height / 2.0 - 1e-6);
+            // Sample the segment densely: routes are short polylines, boxes are small.
+            let hits = (0..=64).any(|t| {
+                let t = f64::from(t) / 64.0;
+                let (x, y) = (a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+                x > x0 && x < x1 && y > y0 && y < y1
+            });
+            assert!(
+                !hits,
+                "edge {e} ({}->{}) segment {a:?}-{b:?} cuts box {v} at {p:?} {s:?}",
+                route.src, route.dst
+            );
+        }
+    }
+}
