@@ -14,7 +14,7 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { FORWARD_NODES, launchBrowser, openApp, waitForCount, screenshot, assertClean } = require('./helpers.cjs');
+const { browserHarness, FORWARD_NODES, waitForCount, screenshot } = require('./helpers.cjs');
 
 const TIMEOUT = { timeout: 90_000 };
 const ROWS = 'table[data-testid=adjoint-table] tr[data-testid=adjoint-row]';
@@ -22,26 +22,8 @@ const CURRENT_LINE = '[data-testid=pseudocode] [aria-current=step]';
 const PROGRAM = 'ln(x1) + x1*x2 - sin(x2)';
 const VALUES = 'x1=2, x2=5';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  if (browser) await browser.close();
-});
+const withApp = browserHarness({ before, after }, 'app-');
 
-/** Runs `body(app)` on a fresh page (at `url`, default the app); screenshots and checks it after. */
-async function withApp(t, name, body, url) {
-  const app = await openApp(browser.context, url ? { url } : {});
-  try {
-    await body(app);
-  } finally {
-    const file = await screenshot(app.page, `app-${name}`).catch(() => null);
-    if (file) t.diagnostic(`screenshot: ${file}`);
-    await app.page.close();
-  }
-  assertClean(t, app);
-}
 
 /** Reads `Step k / n` from [data-testid=step] as { k, n }. */
 async function stepOf(page) {

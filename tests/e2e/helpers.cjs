@@ -137,7 +137,35 @@ function assertClean(t, { problems, warnings }) {
   }
 }
 
+/**
+ * Registers before/after hooks that share one browser across a test file, and returns
+ * `withApp(t, name, body, url?)`: runs `body(app)` on a fresh page of the app, saves a
+ * screenshot named `${prefix}${name}`, and fails the test on any console error, page
+ * error or request that `assertClean` rejects.
+ */
+function browserHarness({ before, after }, prefix = '') {
+  let browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    if (browser) await browser.close();
+  });
+  return async function withApp(t, name, body, url) {
+    const app = await openApp(browser.context, url ? { url } : {});
+    try {
+      await body(app);
+    } finally {
+      const file = await screenshot(app.page, `${prefix}${name}`).catch(() => null);
+      if (file) t.diagnostic(`screenshot: ${file}`);
+      await app.page.close();
+    }
+    assertClean(t, app);
+  };
+}
+
 module.exports = {
+  browserHarness,
   BASE_URL,
   CHROMIUM_ARGS,
   FORWARD_NODES,

@@ -10,31 +10,13 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { FORWARD_NODES, launchBrowser, openApp, waitForCount, screenshot, assertClean } = require('./helpers.cjs');
+const { browserHarness, FORWARD_NODES, waitForCount, screenshot } = require('./helpers.cjs');
 
 const TIMEOUT = { timeout: 90_000 };
 const ROWS = 'table[data-testid=adjoint-table] tr[data-testid=adjoint-row]';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  if (browser) await browser.close();
-});
+const withApp = browserHarness({ before, after });
 
-/** Runs `body(app)` on a fresh page of the app; screenshots and checks the page after. */
-async function withApp(t, name, body) {
-  const app = await openApp(browser.context);
-  try {
-    await body(app);
-  } finally {
-    const file = await screenshot(app.page, name).catch(() => null);
-    if (file) t.diagnostic(`screenshot: ${file}`);
-    await app.page.close();
-  }
-  assertClean(t, app);
-}
 
 /** Reads `Step k / n` from [data-testid=step] as { k, n }. */
 async function stepOf(page) {

@@ -11,32 +11,14 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launchBrowser, openApp, waitForCount, screenshot, assertClean } = require('./helpers.cjs');
+const { browserHarness, waitForCount } = require('./helpers.cjs');
 
 const TIMEOUT = { timeout: 90_000 };
 const NUMERIC = '[data-testid=numeric-panel]';
 const SYMBOLIC = '[data-testid=symbolic-panel]';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  if (browser) await browser.close();
-});
+const withApp = browserHarness({ before, after });
 
-/** Runs `body(app)` on a fresh page of the app; screenshots and checks the page after. */
-async function withApp(t, name, body) {
-  const app = await openApp(browser.context);
-  try {
-    await body(app);
-  } finally {
-    const file = await screenshot(app.page, name).catch(() => null);
-    if (file) t.diagnostic(`screenshot: ${file}`);
-    await app.page.close();
-  }
-  assertClean(t, app);
-}
 
 /** Clicks a method tab and waits for its panel. */
 async function openPanel(page, name) {
