@@ -8,5 +8,6 @@ pub mod mode_tabs;
 pub mod narration;
 pub mod node_to_grad;
 pub mod numeric_panel;
+pub mod plot_axes;
 pub mod pseudocode;
 pub mod symbolic_panel;

@@ -12,6 +12,7 @@ use adjoint_engine::{compile, syntax};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::plot_axes::PlotArea;
 use crate::chart::{decade_label, decade_range, guide, log_slope, polyline, LogScale};
 
 /// ε of the direction check.
@@ -239,28 +240,13 @@ fn sweep_plot(sweep: &[SweepPoint]) -> Html {
 
 /// Decade grid lines, ticks and labels of both axes, and the frame.
 fn axes(x: &LogScale, y: &LogScale) -> Html {
-    html! {
-        <g class="axes">
-            { for x.ticks(8).into_iter().map(|t| html! {
-                <g>
-                    <line class="grid" x1={t.px.to_string()} x2={t.px.to_string()} y1={TOP.to_string()} y2={BOTTOM.to_string()} />
-                    if let Some(l) = t.label {
-                        <text class="tick-label" x={t.px.to_string()} y={(BOTTOM + 18.0).to_string()} text-anchor="middle">{ l }</text>
-                    }
-                </g>
-            }) }
-            { for y.ticks(9).into_iter().map(|t| html! {
-                <g>
-                    <line class="grid" x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={t.px.to_string()} y2={t.px.to_string()} />
-                    if let Some(l) = t.label {
-                        <text class="tick-label" x={(LEFT - 6.0).to_string()} y={(t.px + 4.0).to_string()} text-anchor="end">{ l }</text>
-                    }
-                </g>
-            }) }
-            <rect class="frame" x={LEFT.to_string()} y={TOP.to_string()}
-                width={(RIGHT - LEFT).to_string()} height={(BOTTOM - TOP).to_string()} />
-        </g>
-    }
+    let area = PlotArea {
+        left: LEFT,
+        right: RIGHT,
+        top: TOP,
+        bottom: BOTTOM,
+    };
+    super::plot_axes::axes(area, x.ticks(8), y.ticks(9))
 }
 
 /// A dashed line of the series' theoretical slope, drawn a little above its points where

@@ -16,7 +16,8 @@ use adjoint_engine::{compile, syntax};
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::chart::{decade_range, polyline, LogScale};
+use super::plot_axes::PlotArea;
+use crate::chart::{decade_range, polyline, LogScale, Tick};
 
 /// The n of the product chart.
 pub const PRODUCT_NS: [usize; 9] = [2, 5, 10, 20, 50, 100, 200, 500, 1000];
@@ -337,27 +338,11 @@ fn product_chart(rows: &[ProductCosts]) -> Html {
             </div>
             <svg class="plot" data-testid="product-chart" viewBox={format!("0 0 {W} {H}")} role="img"
                 aria-label="Multiplications needed for the gradient of a product of n factors, on log–log axes">
-                <g class="axes">
-                    { for rows.iter().map(|p| {
-                        let px = x.px(p.n as f64);
-                        html! {
-                            <g>
-                                <line class="grid" x1={px.to_string()} x2={px.to_string()} y1={TOP.to_string()} y2={BOTTOM.to_string()} />
-                                <text class="tick-label" x={px.to_string()} y={(BOTTOM + 18.0).to_string()} text-anchor="middle">{ p.n }</text>
-                            </g>
-                        }
-                    }) }
-                    { for y.ticks(8).into_iter().map(|t| html! {
-                        <g>
-                            <line class="grid" x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={t.px.to_string()} y2={t.px.to_string()} />
-                            if let Some(l) = t.label {
-                                <text class="tick-label" x={(LEFT - 6.0).to_string()} y={(t.px + 4.0).to_string()} text-anchor="end">{ l }</text>
-                            }
-                        </g>
-                    }) }
-                    <rect class="frame" x={LEFT.to_string()} y={TOP.to_string()}
-                        width={(RIGHT - LEFT).to_string()} height={(BOTTOM - TOP).to_string()} />
-                </g>
+                { super::plot_axes::axes(
+                    PlotArea { left: LEFT, right: RIGHT, top: TOP, bottom: BOTTOM },
+                    rows.iter().map(|p| Tick { px: x.px(p.n as f64), label: Some(p.n.to_string()) }).collect(),
+                    y.ticks(8),
+                ) }
                 <text class="axis-title" x={((LEFT + RIGHT) / 2.0).to_string()} y={(H - 10.0).to_string()} text-anchor="middle">
                     {"n, the number of factors (log scale)"}
                 </text>
