@@ -6,6 +6,8 @@
 
 use adjoint_engine::render::{number::rounded, text, Sym};
 use adjoint_engine::{Frame, Mode, NodeKind, NodeView, StepKind, Trace};
+use std::rc::Rc;
+
 use adjoint_layout::{Band, Layout, LayoutInput, LayoutNode, LayoutOptions};
 
 use yew::AttrValue;
@@ -149,10 +151,11 @@ pub fn widest_label(n: &NodeView) -> String {
 /// and arrowhead, each node's box, text baselines and tooltip. Formatting these floats for
 /// every element at every step was half of a step's wasm time on a 300-node graph.
 pub struct Drawn {
-    /// `(d of the edge, d of its arrowhead)` per `layout.edges`.
-    pub edges: Vec<(AttrValue, AttrValue)>,
+    /// `(d of the edge, d of its arrowhead)` per `layout.edges` (shared, so the edge
+    /// components compare them by pointer).
+    pub edges: Vec<Rc<(AttrValue, AttrValue)>>,
     /// Per node (`None` when the layout has no place for it).
-    pub nodes: Vec<Option<NodeGeom>>,
+    pub nodes: Vec<Option<Rc<NodeGeom>>>,
 }
 
 /// One node's fixed attributes.
@@ -187,10 +190,10 @@ impl Drawn {
             .iter()
             .map(|e| {
                 let pts: Vec<Pt> = e.points.iter().map(|p| Pt::new(p.x, p.y)).collect();
-                (
+                Rc::new((
                     AttrValue::from(smooth_path(&pts, ARROW_LEN)),
                     AttrValue::from(arrowhead(&pts)),
-                )
+                ))
             })
             .collect();
         let nodes = t
@@ -202,7 +205,7 @@ impl Drawn {
                 let (w, h) = (size.width, size.height);
                 let (left, top) = (c.x - w / 2.0, c.y - h / 2.0);
                 let at = |v: f64| AttrValue::from(v.to_string());
-                Some(NodeGeom {
+                Some(Rc::new(NodeGeom {
                     left: at(left),
                     top: at(top),
                     width: at(w),
@@ -210,7 +213,7 @@ impl Drawn {
                     cx: at(c.x),
                     lines: [14.0, 29.0, 45.0, 59.0].map(|dy| at(top + dy)),
                     tip: AttrValue::from(tooltip(n)),
-                })
+                }))
             })
             .collect();
         Self { edges, nodes }
@@ -249,7 +252,7 @@ mod tests {
         assert!(d
             .edges
             .iter()
-            .all(|(p, a)| p.starts_with('M') && !a.is_empty()));
+            .all(|e| e.0.starts_with('M') && !e.1.is_empty()));
         assert_eq!(d.nodes.len(), t.nodes.len());
         let v2 = d.nodes[1].as_ref().expect("v2 is placed");
         assert!(v2.tip.starts_with("v2 = x2 = 5"), "{}", v2.tip);

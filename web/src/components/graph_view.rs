@@ -6,8 +6,7 @@
 
 use std::rc::Rc;
 
-use adjoint_engine::render::{Accent, Sym};
-use adjoint_engine::{Frame, NodeKind, NodeView, Trace};
+use adjoint_engine::{Frame, NodeKind, Trace};
 use adjoint_layout::Layout;
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::closure::Closure;
@@ -15,10 +14,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, PointerEvent, ResizeObserver, WheelEvent};
 use yew::prelude::*;
 
+use crate::components::graph_parts::{GraphEdge, GraphNode, Shared};
 use crate::geometry::{auto_view, ViewBox, MIN_SCALE};
-use crate::graph_model::{
-    annotations, keep_box, kind_name, named_so_far, small_lines, Drawn, NodeGeom,
-};
+use crate::graph_model::{annotations, keep_box, named_so_far, Drawn};
 
 /// Margin round the drawing in the fitted view.
 const MARGIN: f64 = 24.0;
@@ -238,6 +236,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
 
     let t = &props.trace;
     let f = &props.frame;
+    let trace = Shared(props.trace.clone());
     let visible = |i: usize| f.visible.get(i).copied().unwrap_or(true);
     let annots = annotations(t, f);
     let named = named_so_far(t, f);
@@ -265,11 +264,36 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                 <g class="edges">
                     // Keyed by the edge's index in the layout: revealing an edge then inserts
                     // one element instead of shifting (and rewriting) every edge after it.
-                    { for layout.edges.iter().zip(&drawn.edges).enumerate().filter(|(_, (e, _))| visible(e.src) && visible(e.dst)).map(|(i, (e, d))| edge(t, f, i, e, d)) }
+                    // Each edge is a component, so the unchanged ones are skipped.
+                    { for layout.edges.iter().zip(&drawn.edges).enumerate().filter(|(_, (e, _))| visible(e.src) && visible(e.dst)).map(|(i, (e, d))| {
+                        let (src, dst) = (t.nodes.get(e.src), t.nodes.get(e.dst));
+                        let dst_kind = dst.map(|n| n.kind);
+                        let reads = src.is_some_and(|n| n.created_at.is_none())
+                            && dst.is_some_and(|n| n.created_at.is_some());
+                        let fresh = f.fresh.contains(&(e.dst as u32));
+                        let focus = f.focus.len() == 2
+                            && f.focus.contains(&(e.src as u32))
+                            && f.focus.contains(&(e.dst as u32));
+                        html! {
+                            <GraphEdge key={i} path={Shared(d.clone())}
+                                adjoint={matches!(dst_kind, Some(NodeKind::Adjoint | NodeKind::Seed))}
+                                partial={matches!(dst_kind, Some(NodeKind::Partial))}
+                                reads={reads} current={fresh || focus} fresh={fresh} />
+                        }
+                    }) }
                 </g>
                 <g class="nodes">
-                    { for t.nodes.iter().enumerate().map(|(i, n)| {
-                        node(n, drawn.nodes.get(i).and_then(Option::as_ref), f, visible(i), annots.get(i).cloned().flatten(), named.get(i).copied().unwrap_or(false))
+                    // Keyed by node id; a node re-renders only when its flags change.
+                    { for t.nodes.iter().enumerate().filter_map(|(i, n)| Some((i, n, drawn.nodes.get(i)?.as_ref()?))).map(|(i, n, g)| {
+                        let shown = visible(i);
+                        html! {
+                            <GraphNode key={n.id} trace={trace.clone()} index={i} geom={Shared(g.clone())}
+                                visible={shown}
+                                focus={shown && f.focus.contains(&n.id)}
+                                fresh={shown && f.fresh.contains(&n.id)}
+                                annot={annots.get(i).cloned().flatten().filter(|_| shown).map(AttrValue::from)}
+                                named={shown && named.get(i).copied().unwrap_or(false)} />
+                        }
                     }) }
                 </g>
             </svg>
@@ -298,116 +322,5 @@ fn bands(t: &Trace, layout: &Layout) -> Html {
                 height={(layout.height - y + BAND_OVERHANG).to_string()} />
             <text class="band-label" x={(8.0 - MARGIN).to_string()} y={(y + 15.0).to_string()}>{"adjoint graph ← reads right to left"}</text>
         </g>
-    }
-}
-
-fn edge(
-    t: &Trace,
-    f: &Frame,
-    key: usize,
-    e: &adjoint_layout::EdgeRoute,
-    (path, arrow): &(AttrValue, AttrValue),
-) -> Html {
-    let (src, dst) = (t.nodes.get(e.src), t.nodes.get(e.dst));
-    let dst_kind = dst.map(|n| n.kind);
-    let reads =
-        src.is_some_and(|n| n.created_at.is_none()) && dst.is_some_and(|n| n.created_at.is_some());
-    let fresh = f.fresh.contains(&(e.dst as u32));
-    let focus = f.focus.len() == 2
-        && f.focus.contains(&(e.src as u32))
-        && f.focus.contains(&(e.dst as u32));
-    let class = classes!(
-        "edge",
-        matches!(dst_kind, Some(NodeKind::Adjoint | NodeKind::Seed)).then_some("edge--adjoint"),
-        matches!(dst_kind, Some(NodeKind::Partial)).then_some("edge--partial"),
-        reads.then_some("edge--reads"),
-        (fresh || focus).then_some("is-current"),
-        fresh.then_some("is-new"),
-    );
-    html! {
-        <g class="edge-group" key={key}>
-            <path class={class} d={path.clone()} />
-            <path class="edge-arrow" d={arrow.clone()} />
-        </g>
-    }
-}
-
-fn node(
-    n: &NodeView,
-    geom: Option<&NodeGeom>,
-    f: &Frame,
-    visible: bool,
-    annot: Option<String>,
-    named: bool,
-) -> Html {
-    let Some(g) = geom else {
-        return html! {};
-    };
-    let rect = html! {
-        <rect class="node-shape" x={g.left.clone()} y={g.top.clone()} width={g.width.clone()} height={g.height.clone()} rx="8" />
-    };
-    if !visible {
-        return html! {
-            <g class="node is-pending" data-testid="pending-node" data-node-kind={kind_name(n.kind)} aria-hidden="true">
-                { rect }
-            </g>
-        };
-    }
-    let focus = f.focus.contains(&n.id);
-    let fresh = f.fresh.contains(&n.id);
-    let visited = annot.is_some();
-    let class = classes!(
-        "node",
-        focus.then_some("is-current"),
-        fresh.then_some("is-new"),
-        fresh.then_some("is-fresh"),
-        visited.then_some("is-visited"),
-        n.issue.is_some().then_some("has-issue"),
-    );
-    let (op, value) = small_lines(n);
-    let cx = &g.cx;
-    html! {
-        <g class={class} data-testid="graph-node" data-node-kind={kind_name(n.kind)} data-label={n.label.clone()}>
-            <title>{ g.tip.clone() }</title>
-            { rect }
-            <text class="node-op" x={cx.clone()} y={g.lines[0].clone()}>{ op }</text>
-            <text class="node-label" x={cx.clone()} y={g.lines[1].clone()}>{ label_view(n, named) }</text>
-            <text class="node-value num" x={cx.clone()} y={g.lines[2].clone()}>{ value }</text>
-            if let Some(a) = annot {
-                <text class="node-value node-annotation" x={cx.clone()} y={g.lines[3].clone()}>{ a }</text>
-            }
-        </g>
-    }
-}
-
-fn accent_mark(a: Accent) -> &'static str {
-    match a {
-        Accent::None => "",
-        Accent::Bar => "\u{0304}",
-        Accent::Dot => "\u{0307}",
-    }
-}
-
-/// A symbol as SVG text: stem with its accent, subscript lowered (and the baseline restored
-/// after it, so more text can follow). An empty stem falls back to `fallback`.
-fn sym_view(s: &Sym, fallback: &str) -> Html {
-    if s.stem.is_empty() {
-        return html! { { fallback.to_string() } };
-    }
-    let stem = format!("{}{}", s.stem, accent_mark(s.accent));
-    if s.sub.is_empty() {
-        return html! { { stem } };
-    }
-    html! {
-        <>{ stem }<tspan class="node-sub" dy="4" font-size="0.75em">{ s.sub.clone() }</tspan><tspan dy="-4">{"\u{200B}"}</tspan></>
-    }
-}
-
-/// The node's label, and once the algorithm has named it so, its second name
-/// (v̄_{3→4} = v̄3: a lone partial adjoint is the adjoint).
-fn label_view(n: &NodeView, named: bool) -> Html {
-    match n.also.as_ref().filter(|_| named) {
-        Some(also) => html! { <>{ sym_view(&n.sym, &n.label) }{" = "}{ sym_view(also, "") }</> },
-        None => sym_view(&n.sym, &n.label),
     }
 }

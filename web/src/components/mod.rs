@@ -3,6 +3,7 @@
 pub mod adjoint_table;
 pub mod controls;
 pub mod editor;
+pub mod graph_parts;
 pub mod graph_view;
 pub mod mode_tabs;
 pub mod narration;

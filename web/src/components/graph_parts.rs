@@ -1,0 +1,169 @@
+//! The graph's parts as small components: one node ([`GraphNode`]) and one edge
+//! ([`GraphEdge`]). Their props are cheap to compare (data fixed for a trace is shared and
+//! compared by pointer, plus the few flags a step changes), and the graph keys them, so a
+//! step re-renders and diffs only the nodes and edges whose look it changes.
+
+use std::ops::Deref;
+use std::rc::Rc;
+
+use adjoint_engine::render::{Accent, Sym};
+use adjoint_engine::{NodeView, Trace};
+use yew::prelude::*;
+
+use crate::graph_model::{kind_name, small_lines, NodeGeom};
+
+/// Shared data that compares by pointer: equal when it is the very same allocation, which
+/// for data built once per trace means "the same trace".
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Self(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// Props of [`GraphNode`].
+#[derive(Properties, PartialEq)]
+pub struct GraphNodeProps {
+    /// The trace the node belongs to.
+    pub trace: Shared<Trace>,
+    /// The node's index in `trace.nodes`.
+    pub index: usize,
+    /// Its fixed attributes.
+    pub geom: Shared<NodeGeom>,
+    /// Reached yet? (Otherwise a faint outline.)
+    pub visible: bool,
+    /// Highlighted by the current step.
+    pub focus: bool,
+    /// Created by the current step.
+    pub fresh: bool,
+    /// The tangent or adjoint written under it, once visited.
+    pub annot: Option<AttrValue>,
+    /// Named by its second name yet?
+    pub named: bool,
+}
+
+/// One node: `g[data-testid=graph-node]`, or `[data-testid=pending-node]` before it is
+/// reached.
+#[function_component(GraphNode)]
+pub fn graph_node(props: &GraphNodeProps) -> Html {
+    let Some(n) = props.trace.nodes.get(props.index) else {
+        return html! {};
+    };
+    let g = &*props.geom;
+    let rect = html! {
+        <rect class="node-shape" x={g.left.clone()} y={g.top.clone()} width={g.width.clone()} height={g.height.clone()} rx="8" />
+    };
+    if !props.visible {
+        return html! {
+            <g class="node is-pending" data-testid="pending-node" data-node-kind={kind_name(n.kind)} aria-hidden="true">
+                { rect }
+            </g>
+        };
+    }
+    let (focus, fresh) = (props.focus, props.fresh);
+    let class = classes!(
+        "node",
+        focus.then_some("is-current"),
+        fresh.then_some("is-new"),
+        fresh.then_some("is-fresh"),
+        props.annot.is_some().then_some("is-visited"),
+        n.issue.is_some().then_some("has-issue"),
+    );
+    let (op, value) = small_lines(n);
+    let cx = &g.cx;
+    html! {
+        <g class={class} data-testid="graph-node" data-node-kind={kind_name(n.kind)} data-label={n.label.clone()}>
+            <title>{ g.tip.clone() }</title>
+            { rect }
+            <text class="node-op" x={cx.clone()} y={g.lines[0].clone()}>{ op }</text>
+            <text class="node-label" x={cx.clone()} y={g.lines[1].clone()}>{ label_view(n, props.named) }</text>
+            <text class="node-value num" x={cx.clone()} y={g.lines[2].clone()}>{ value }</text>
+            if let Some(a) = props.annot.clone() {
+                <text class="node-value node-annotation" x={cx.clone()} y={g.lines[3].clone()}>{ a }</text>
+            }
+        </g>
+    }
+}
+
+/// Props of [`GraphEdge`].
+#[derive(Properties, PartialEq)]
+pub struct GraphEdgeProps {
+    /// `d` of the edge and of its arrowhead, fixed for the trace.
+    pub path: Shared<(AttrValue, AttrValue)>,
+    /// Into an adjoint or the seed.
+    pub adjoint: bool,
+    /// Into a partial.
+    pub partial: bool,
+    /// From a forward node into a created one.
+    pub reads: bool,
+    /// Part of the current step.
+    pub current: bool,
+    /// Into a node the current step created.
+    pub fresh: bool,
+}
+
+/// One edge with its arrowhead.
+#[function_component(GraphEdge)]
+pub fn graph_edge(props: &GraphEdgeProps) -> Html {
+    let class = classes!(
+        "edge",
+        props.adjoint.then_some("edge--adjoint"),
+        props.partial.then_some("edge--partial"),
+        props.reads.then_some("edge--reads"),
+        props.current.then_some("is-current"),
+        props.fresh.then_some("is-new"),
+    );
+    let (path, arrow) = &*props.path;
+    html! {
+        <g class="edge-group">
+            <path class={class} d={path.clone()} />
+            <path class="edge-arrow" d={arrow.clone()} />
+        </g>
+    }
+}
+
+fn accent_mark(a: Accent) -> &'static str {
+    match a {
+        Accent::None => "",
+        Accent::Bar => "\u{0304}",
+        Accent::Dot => "\u{0307}",
+    }
+}
+
+/// A symbol as SVG text: stem with its accent, subscript lowered (and the baseline restored
+/// after it, so more text can follow). An empty stem falls back to `fallback`.
+fn sym_view(s: &Sym, fallback: &str) -> Html {
+    if s.stem.is_empty() {
+        return html! { { fallback.to_string() } };
+    }
+    let stem = format!("{}{}", s.stem, accent_mark(s.accent));
+    if s.sub.is_empty() {
+        return html! { { stem } };
+    }
+    html! {
+        <>{ stem }<tspan class="node-sub" dy="4" font-size="0.75em">{ s.sub.clone() }</tspan><tspan dy="-4">{"\u{200B}"}</tspan></>
+    }
+}
+
+/// The node's label, and once the algorithm has named it so, its second name
+/// (v̄_{3→4} = v̄3: a lone partial adjoint is the adjoint).
+fn label_view(n: &NodeView, named: bool) -> Html {
+    match n.also.as_ref().filter(|_| named) {
+        Some(also) => html! { <>{ sym_view(&n.sym, &n.label) }{" = "}{ sym_view(also, "") }</> },
+        None => sym_view(&n.sym, &n.label),
+    }
+}
