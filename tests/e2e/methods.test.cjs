@@ -19,7 +19,6 @@ const SYMBOLIC = '[data-testid=symbolic-panel]';
 
 const withApp = browserHarness({ before, after });
 
-
 /** Clicks a method tab and waits for its panel. */
 async function openPanel(page, name) {
   await page.click(`button[data-panel=${name}]`);
@@ -68,6 +67,26 @@ test('numerical panel: two error series of 15 points and a passing direction che
     await page.locator('#next').waitFor();
     assert.equal(await page.locator(NUMERIC).count(), 0);
     assert.equal(await page.locator('button[data-panel=numeric]').getAttribute('aria-pressed'), 'false');
+  });
+});
+
+test('stepping keys do nothing while a panel hides the step-through view', TIMEOUT, async (t) => {
+  await withApp(t, 'methods-keys', async ({ page }) => {
+    const step = () => page.locator('[data-testid=step]').innerText();
+    await page.click('#next');
+    await page.click('#next');
+    await page.click('#next');
+    assert.match(await step(), /^Step 3 \//);
+    await openPanel(page, 'numeric');
+    await page.locator('[data-testid=numeric-panel] h2, [data-testid=numeric-panel]').first().click({ position: { x: 5, y: 5 } });
+    for (const key of ['ArrowRight', 'End', 'Home', 'ArrowLeft']) await page.keyboard.press(key);
+    // Closing the panel with its own tab keeps the mode and the step.
+    await page.click('button[data-panel=numeric]');
+    await page.locator('#next').waitFor();
+    assert.match(await step(), /^Step 3 \//, 'the hidden trace did not move');
+    await page.locator('[data-testid=narration]').click();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => /^Step 4 \//.test(document.querySelector('[data-testid=step]').innerText));
   });
 });
 

@@ -121,11 +121,12 @@ pub fn app() -> Html {
     let presenter = use_state(|| false);
     let method = use_state(|| None::<Method>);
 
-    // Keyboard stepping, installed once and removed on unmount.
+    // Keyboard stepping, installed while the step-through view is shown: with a numerical
+    // or symbolic panel open, the keys would step a trace nobody can see.
     {
         let dispatcher = dispatcher.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
+        use_effect_with(*method, move |panel| {
+            let listener = web_sys::window().filter(|_| panel.is_none()).map(|w| {
                 // Not passive: the keys we handle must not also scroll the page.
                 let options = EventListenerOptions::enable_prevent_default();
                 EventListener::new_with_options(&w, "keydown", options, move |e| {
