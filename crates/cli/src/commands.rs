@@ -10,19 +10,19 @@ use adjoint_engine::{compile, run_with, syntax::parse_values, Mode};
 use crate::args::Args;
 use crate::error::CliError;
 
-fn program(a: &Args) -> Result<&str, CliError> {
+pub(crate) fn program(a: &Args) -> Result<&str, CliError> {
     a.positional
         .as_deref()
         .ok_or_else(|| CliError::Usage(format!("`adjoint {}` needs a program", a.command)))
 }
 
-fn values(a: &Args) -> Result<Vec<(String, f64)>, CliError> {
+pub(crate) fn values(a: &Args) -> Result<Vec<(String, f64)>, CliError> {
     let text = a.options.get("at").map(String::as_str).unwrap_or("");
     parse_values(text)
         .map_err(|e| CliError::Engine(format!("{}\n  (in --at {text:?})", e.render(text))))
 }
 
-fn mode(a: &Args) -> Result<Mode, CliError> {
+pub(crate) fn mode(a: &Args) -> Result<Mode, CliError> {
     let name = a
         .options
         .get("mode")
@@ -35,7 +35,7 @@ fn mode(a: &Args) -> Result<Mode, CliError> {
     })
 }
 
-fn engine_err(src: &str) -> impl Fn(adjoint_engine::EngineError) -> CliError + '_ {
+pub(crate) fn engine_err(src: &str) -> impl Fn(adjoint_engine::EngineError) -> CliError + '_ {
     move |e| CliError::Engine(e.render(src))
 }
 

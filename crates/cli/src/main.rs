@@ -6,6 +6,7 @@
 mod args;
 mod commands;
 mod error;
+mod export_cmd;
 
 use std::process::ExitCode;
 
@@ -20,6 +21,7 @@ pub const USAGE: &str = "usage:
   adjoint numeric PROGRAM --at ... [--wrt x1] [--eps 1e-6] [--seed 0] [--json]
   adjoint symbolic PROGRAM --at ... [--json]   |   adjoint symbolic --product N [--json]
   adjoint layout GRAPH.dot --json
+  adjoint export PROGRAM --at ... --to pytorch|jax|needle|latex-table [--mode m] [--step K]
 
 example:
   adjoint grad 'ln(x1) + x1*x2 - sin(x2)' --at x1=2,x2=5 --json";
@@ -34,6 +36,7 @@ fn dispatch(argv: &[String]) -> Result<String, CliError> {
         "optimize" => commands::optimize(&a),
         "numeric" => commands::numeric(&a),
         "symbolic" => commands::symbolic(&a),
+        "export" => export_cmd::export(&a),
         "help" | "--help" | "-h" => Ok(USAGE.to_string()),
         other => Err(CliError::Usage(format!("unknown command `{other}`"))),
     }

@@ -35,3 +35,26 @@ pub fn trace_latex(t: &Trace) -> String {
     out.push_str("\n\\end{align*}\n");
     out
 }
+
+/// The table the app shows after `k` steps (one row per visited node, as in the lecture's
+/// adjoint table), as a LaTeX `align*` block for a slide of that step.
+pub fn frame_table_latex(t: &Trace, k: usize) -> String {
+    let frame = crate::frame::frame_at(t, k);
+    let rows: Vec<String> = frame
+        .rows
+        .iter()
+        .filter_map(|&i| t.steps.get(i))
+        .filter(|s| s.equation.len() > 1)
+        .map(|s| {
+            let first = crate::render::latex::latex(&s.equation[0]);
+            format!("  {first} &= {}", chain(&s.equation[1..]))
+        })
+        .collect();
+    format!(
+        "% {} mode, after step {} of {}\n\\begin{{align*}}\n{}\n\\end{{align*}}\n",
+        t.mode.name(),
+        frame.k,
+        t.steps.len(),
+        rows.join(" \\\\\n")
+    )
+}
