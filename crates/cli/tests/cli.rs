@@ -1,18 +1,7 @@
 //! The `adjoint` binary end to end: JSON shapes, exit codes, carets.
 
-use std::process::Command;
-
-fn adjoint(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_adjoint"))
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::adjoint;
 
 const LECTURE: &str = "ln(x1) + x1*x2 - sin(x2)";
 

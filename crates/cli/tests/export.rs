@@ -6,17 +6,8 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-fn adjoint(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_adjoint"))
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::adjoint;
 
 /// Programs covering every op the language has, at points inside every op's domain.
 const PROGRAMS: &[(&str, &str)] = &[
@@ -104,39 +95,52 @@ fn jax_code_computes_the_same_gradient() {
     check_framework("jax", "jax");
 }
 
+/// `adjoint export LECTURE --at x1=2,x2=5 --to <framework>`, which must succeed.
+fn lecture_export(to: &str) -> String {
+    let (code, out, err) = adjoint(&[
+        "export",
+        "ln(x1) + x1*x2 - sin(x2)",
+        "--at",
+        "x1=2,x2=5",
+        "--to",
+        to,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    out
+}
+
+fn assert_lines(code: &str, lines: &[&str]) {
+    for line in lines {
+        assert!(
+            code.lines().any(|l| l == *line),
+            "missing `{line}` in\n{code}"
+        );
+    }
+}
+
 #[test]
 fn lecture_code_reads_like_the_lecture() {
-    let lecture = "ln(x1) + x1*x2 - sin(x2)";
-    let (code, torch, err) = adjoint(&["export", lecture, "--at", "x1=2,x2=5", "--to", "pytorch"]);
-    assert_eq!(code, 0, "{err}");
-    for line in [
-        "x1 = torch.tensor(2.0, dtype=torch.float64, requires_grad=True)",
-        "v3 = torch.log(x1)",
-        "v4 = x1 * x2",
-        "v5 = torch.sin(x2)",
-        "v7 = v6 - v5",
-        "y.backward()",
-    ] {
-        assert!(
-            torch.lines().any(|l| l == line),
-            "missing `{line}` in\n{torch}"
-        );
-    }
-    let (code, needle, err) = adjoint(&["export", lecture, "--at", "x1=2,x2=5", "--to", "needle"]);
-    assert_eq!(code, 0, "{err}");
-    for line in [
-        "x1 = ndl.Tensor([2.0], dtype=\"float64\", requires_grad=True)",
-        "v3 = ndl.log(x1)",
-        "v5 = ndl.sin(x2)",
-        "y.backward()",
-    ] {
-        assert!(
-            needle.lines().any(|l| l == line),
-            "missing `{line}` in\n{needle}"
-        );
-    }
-    let (code, jax, err) = adjoint(&["export", lecture, "--at", "x1=2,x2=5", "--to", "jax"]);
-    assert_eq!(code, 0, "{err}");
+    assert_lines(
+        &lecture_export("pytorch"),
+        &[
+            "x1 = torch.tensor(2.0, dtype=torch.float64, requires_grad=True)",
+            "v3 = torch.log(x1)",
+            "v4 = x1 * x2",
+            "v5 = torch.sin(x2)",
+            "v7 = v6 - v5",
+            "y.backward()",
+        ],
+    );
+    assert_lines(
+        &lecture_export("needle"),
+        &[
+            "x1 = ndl.Tensor([2.0], dtype=\"float64\", requires_grad=True)",
+            "v3 = ndl.log(x1)",
+            "v5 = ndl.sin(x2)",
+            "y.backward()",
+        ],
+    );
+    let jax = lecture_export("jax");
     assert!(
         jax.contains("def f(x1, x2):\n    v3 = jnp.log(x1)\n"),
         "{jax}"

@@ -82,9 +82,9 @@ pub fn code_for(c: &Compiled, source: &str, framework: Framework) -> String {
     }
     out.push_str("# Written by Adjoint: the same function and gradient as in the app.\n");
     match framework {
-        Framework::PyTorch => pytorch(&mut out, &vars, &body, output),
+        Framework::PyTorch => tape_script(&mut out, &vars, &body, output, &PYTORCH),
         Framework::Jax => jax(&mut out, &vars, &body, output),
-        Framework::Needle => needle(&mut out, &vars, &body, output),
+        Framework::Needle => tape_script(&mut out, &vars, &body, output, &NEEDLE),
     }
     out
 }
@@ -96,30 +96,65 @@ struct Var {
     value: f64,
 }
 
-fn pytorch(out: &mut String, vars: &[Var], body: &[String], output: &str) {
-    out.push_str("import json\nimport torch\n\n");
-    for v in vars {
-        out.push_str(&format!(
-            "{} = torch.tensor({}, dtype=torch.float64, requires_grad=True)\n",
+/// How a tape-based framework (PyTorch, Needle) spells the parts of the script.
+struct TapeSpelling {
+    /// Imports and notes.
+    header: &'static str,
+    /// A leaf tensor that records its gradient: `x1 = torch.tensor(2.0, …)`.
+    leaf: fn(&Var) -> String,
+    /// The gradient of a leaf as a Python float.
+    grad: fn(&Var) -> String,
+    /// The output `y` as a Python float.
+    output: &'static str,
+}
+
+const PYTORCH: TapeSpelling = TapeSpelling {
+    header: "import json\nimport torch\n\n",
+    leaf: |v| {
+        format!(
+            "{} = torch.tensor({}, dtype=torch.float64, requires_grad=True)",
             v.ident,
             py_float(v.value)
-        ));
+        )
+    },
+    // A variable the output does not depend on has no gradient (None): it is 0.
+    grad: |v| {
+        format!(
+            "({0}.grad.item() if {0}.grad is not None else 0.0)",
+            v.ident
+        )
+    },
+    output: "y.item()",
+};
+
+const NEEDLE: TapeSpelling = TapeSpelling {
+    header: "import json\nimport math\nimport needle as ndl\n\n\
+             # Needle's course version has no sin, cos or tan ops: add them (with their\n\
+             # gradients) to your ops if the program uses them.\n",
+    leaf: |v| {
+        format!(
+            "{} = ndl.Tensor([{}], dtype=\"float64\", requires_grad=True)",
+            v.ident,
+            py_float(v.value)
+        )
+    },
+    grad: |v| format!("float({}.grad.numpy()[0])", v.ident),
+    output: "float(y.numpy()[0])",
+};
+
+/// Leaves, one line per node, `y.backward()`, then the JSON line.
+fn tape_script(out: &mut String, vars: &[Var], body: &[String], output: &str, s: &TapeSpelling) {
+    out.push_str(s.header);
+    for v in vars {
+        out.push_str(&(s.leaf)(v));
+        out.push('\n');
     }
     for line in body {
         out.push_str(&format!("{line}\n"));
     }
     out.push_str(&format!("y = {output}\ny.backward()\n"));
-    let grads: Vec<String> = vars
-        .iter()
-        .map(|v| {
-            let (n, i) = (&v.name, &v.ident);
-            format!("\"{n}\": ({i}.grad.item() if {i}.grad is not None else 0.0)")
-        })
-        .collect();
-    out.push_str(&format!(
-        "print(json.dumps({{\"output\": y.item(), \"gradient\": {{{}}}}}))\n",
-        grads.join(", ")
-    ));
+    let grads: Vec<String> = vars.iter().map(|v| (s.grad)(v)).collect();
+    print_json(out, s.output, vars, &grads);
 }
 
 fn jax(out: &mut String, vars: &[Var], body: &[String], output: &str) {
@@ -138,41 +173,22 @@ fn jax(out: &mut String, vars: &[Var], body: &[String], output: &str) {
         argnums.join(", "),
         args.join(", ")
     ));
-    let grads: Vec<String> = vars
-        .iter()
-        .enumerate()
-        .map(|(i, v)| format!("\"{}\": float(grads[{i}])", v.name))
+    let grads: Vec<String> = (0..vars.len())
+        .map(|i| format!("float(grads[{i}])"))
         .collect();
-    out.push_str(&format!(
-        "print(json.dumps({{\"output\": float(y), \"gradient\": {{{}}}}}))\n",
-        grads.join(", ")
-    ));
+    print_json(out, "float(y)", vars, &grads);
 }
 
-fn needle(out: &mut String, vars: &[Var], body: &[String], output: &str) {
-    out.push_str("import json\nimport math\nimport needle as ndl\n\n");
-    out.push_str(
-        "# Needle's course version has no sin, cos or tan ops: add them (with their\n\
-         # gradients) to your ops if the program uses them.\n",
-    );
-    for v in vars {
-        out.push_str(&format!(
-            "{} = ndl.Tensor([{}], dtype=\"float64\", requires_grad=True)\n",
-            v.ident,
-            py_float(v.value)
-        ));
-    }
-    for line in body {
-        out.push_str(&format!("{line}\n"));
-    }
-    out.push_str(&format!("y = {output}\ny.backward()\n"));
-    let grads: Vec<String> = vars
+/// The last line: `{"output": y, "gradient": {"x1": …}}`, as `adjoint grad --json` prints.
+fn print_json(out: &mut String, output: &str, vars: &[Var], grads: &[String]) {
+    let entries: Vec<String> = vars
         .iter()
-        .map(|v| format!("\"{}\": float({}.grad.numpy()[0])", v.name, v.ident))
+        .zip(grads)
+        .map(|(v, g)| format!("\"{}\": {g}", v.name))
         .collect();
     out.push_str(&format!(
-        "print(json.dumps({{\"output\": float(y.numpy()[0]), \"gradient\": {{{}}}}}))\n",
-        grads.join(", ")
+        "print(json.dumps({{\"output\": {output}, \"gradient\": {{{}}}}}))\n",
+        entries.join(", ")
     ));
 }
 
