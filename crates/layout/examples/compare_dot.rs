@@ -1,22 +1,28 @@
 //! Compares our layout with Graphviz `dot` on generated extended AD graphs and prints a
 //! markdown table: size, time, speed ratio and crossings of both.
 //!
-//! Run: `cargo run --profile release-native -p adjoint-layout --example compare_dot -- [N ...]`
-//! (default sizes 10 30 100 300 1000 3000); arguments ending in `.dot` compare on those files; arguments ending in `.plain` (saved
-//! `dot -Tplain` output) just print the crossings of that drawing. `DOT_TIMEOUT_SECS` (default 600) bounds each
-//! `dot` run (0: do not run dot). Crossings of dot's drawing are counted with the same `count_crossings`: ranks
-//! are dot's distinct node-centre x values, a node's key is its centre y, and an edge that
-//! spans several ranks gets a key at each rank it passes: the y where its B-spline crosses
-//! that rank's x.
+//! Run: `cargo run --profile release-native -p adjoint-layout --example compare_dot -- [ARG ...]`
+//! where an argument is `N` (a generated graph with N forward nodes; default 10 30 100 300
+//! 1000 3000), `SHAPE:N` (the extended graph of a program with N statements, built by the
+//! engine as the app lays it out; shapes in `programs/mod.rs`: `chain-x1`, `chain-local`,
+//! `fan`), a `.dot` file, or a `.plain` file (saved `dot -Tplain` output: just print the
+//! crossings of that drawing). `DOT_TIMEOUT_SECS` (default 600) bounds each
+//! `dot` run (0: do not run dot). Crossings of dot's drawing are counted exactly as ours
+//! (`crossing_path` then `count_crossings`): rank lines are dot's distinct node-centre x
+//! values, an edge's key at its ends is its node's centre y, and at every rank line between
+//! the y where its B-spline (sampled 16 times per cubic piece) first crosses that line.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use adjoint_layout::generate::extended_graph;
-use adjoint_layout::{count_crossings, layout, LayoutOptions};
+use adjoint_layout::{count_crossings, crossing_path, layout, LayoutOptions, Point};
 
 const SEED: u64 = 42;
+
+#[path = "programs/mod.rs"]
+mod programs;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,10 +35,37 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if !args.is_empty() && args.iter().all(|a| a.ends_with(".plain")) {
         return Ok(());
     }
-    let files: Vec<&String> = args.iter().filter(|a| a.ends_with(".dot")).collect();
-    let mut sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
-    if sizes.is_empty() && files.is_empty() {
-        sizes = vec![10, 30, 100, 300, 1000, 3000];
+    let mut jobs: Vec<Job> = Vec::new();
+    for a in &args {
+        if let Ok(n) = a.parse::<usize>() {
+            let graph = extended_graph(n, SEED);
+            jobs.push((n.to_string(), graph.to_layout_input(), graph));
+        } else if a.ends_with(".dot") {
+            let stem = Path::new(a)
+                .file_stem()
+                .map_or("file".into(), |s| s.to_string_lossy().into_owned());
+            let graph = adjoint_layout::dot::parse(&std::fs::read_to_string(a)?)?;
+            jobs.push((stem, graph.to_layout_input(), graph));
+        } else if let Some((name, n)) = a.split_once(':') {
+            let shape = programs::SHAPES
+                .iter()
+                .find(|s| s.name == name)
+                .ok_or_else(|| format!("unknown program shape `{name}`"))?;
+            let trace = programs::trace(shape, n.parse()?);
+            jobs.push((
+                a.replace(':', "-"),
+                programs::layout_input(&trace),
+                programs::dot_graph(&trace),
+            ));
+        } else if !a.ends_with(".plain") {
+            return Err(format!("unknown argument `{a}`").into());
+        }
+    }
+    if jobs.is_empty() {
+        for n in [10, 30, 100, 300, 1000, 3000] {
+            let graph = extended_graph(n, SEED);
+            jobs.push((n.to_string(), graph.to_layout_input(), graph));
+        }
     }
     let timeout = std::env::var("DOT_TIMEOUT_SECS")
         .ok()
@@ -40,23 +73,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or(600);
     let dir = std::env::temp_dir().join("adjoint-layout-compare");
     std::fs::create_dir_all(&dir)?;
-    println!("| N (forward) | nodes | edges | ours (ms) | ours CPU (ms) | dot (ms) | dot / ours | our crossings | dot crossings |");
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    let mut jobs: Vec<(String, adjoint_layout::dot::DotGraph)> = sizes
-        .iter()
-        .map(|&n| (n.to_string(), extended_graph(n, SEED)))
-        .collect();
-    for f in files {
-        let stem = Path::new(f)
-            .file_stem()
-            .map_or("file".into(), |s| s.to_string_lossy().into_owned());
-        jobs.push((
-            stem,
-            adjoint_layout::dot::parse(&std::fs::read_to_string(f)?)?,
-        ));
-    }
-    for (n, graph) in jobs {
-        let input = graph.to_layout_input();
+    println!("| graph | nodes | edges | layers | ours (ms) | ours CPU (ms) | dot (ms) | dot / ours | our crossings | dot crossings |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (n, input, graph) in jobs {
         let (ours, cpu, result) = time_ours(&input)?;
         let path = dir.join(format!("extended-{n}.dot"));
         std::fs::write(&path, graph.to_dot())?;
@@ -76,9 +95,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .parse::<f64>()
             .map_or("–".to_string(), |d| format!("{:.0}×", d / (ours * 1e3)));
         println!(
-            "| {n} | {} | {} | {:.2} | {} | {dot_ms} | {ratio} | {} | {dot_cross} |",
+            "| {n} | {} | {} | {} | {:.2} | {} | {dot_ms} | {ratio} | {} | {dot_cross} |",
             input.nodes.len(),
             input.edges.len(),
+            result.layers.iter().max().map_or(0, |l| l + 1),
             ours * 1e3,
             cpu.map_or("–".to_string(), |c| format!("{:.2}", c * 1e3)),
             result.crossings
@@ -87,6 +107,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("\nDOT files: {}", dir.display());
     Ok(())
 }
+
+/// A graph to compare: its name, our layout input, and the DOT graph given to `dot`.
+type Job = (
+    String,
+    adjoint_layout::LayoutInput,
+    adjoint_layout::dot::DotGraph,
+);
 
 /// Median wall time of our layout over enough runs to fill ~0.5 s (at least 3), and the
 /// mean on-CPU time of the same runs (Linux `/proc/thread-self/schedstat`, read around the
@@ -201,18 +228,11 @@ fn dot_crossings(plain: &str) -> usize {
             continue;
         };
         let (rt, rh) = (rank_of(tx), rank_of(hx));
-        let poly = flatten(ctrl);
-        let mut path = vec![(rt, ty)];
-        let between: Vec<usize> = if rt < rh {
-            (rt + 1..rh).collect()
-        } else {
-            (rh + 1..rt).rev().collect()
-        };
-        for r in between {
-            path.push((r, y_at(&poly, xs[r]).unwrap_or((ty + hy) / 2.0)));
-        }
-        path.push((rh, hy));
-        paths.push(path);
+        let poly: Vec<Point> = flatten(ctrl)
+            .into_iter()
+            .map(|(x, y)| Point { x, y })
+            .collect();
+        paths.push(crossing_path(&xs, (rt, ty), (rh, hy), &poly));
     }
     count_crossings(&paths)
 }
@@ -231,19 +251,4 @@ fn flatten(ctrl: &[(f64, f64)]) -> Vec<(f64, f64)> {
         }
     }
     out
-}
-
-/// The y where a polyline first crosses the vertical line at `x`.
-fn y_at(poly: &[(f64, f64)], x: f64) -> Option<f64> {
-    poly.windows(2).find_map(|w| {
-        let ((x0, y0), (x1, y1)) = (w[0], w[1]);
-        let (lo, hi) = if x0 <= x1 { (x0, x1) } else { (x1, x0) };
-        if x < lo || x > hi {
-            return None;
-        }
-        if (x1 - x0).abs() < 1e-12 {
-            return Some(y0);
-        }
-        Some(y0 + (y1 - y0) * (x - x0) / (x1 - x0))
-    })
 }

@@ -1,11 +1,13 @@
 //! The "proper" layered graph: real nodes plus dummy vertices so that every edge between
 //! different ranks becomes a chain of segments joining adjacent ranks.
 //!
-//! Exception: a *read edge* (forward source, adjoint destination, more than one rank apart)
-//! gets no dummies and no segments. In an extended AD graph many adjoint nodes read a forward
-//! value far to their left (v̄·x1 reads the input x1), so dummies for them would grow as
-//! O(N × depth) and dominate crossing reduction; `route` draws them through the band gap.
+//! Exception: a *lane edge* (see `lanes`: long edges, and edges between the bands more
+//! than one rank apart) gets no dummies and no segments, only phantom neighbours at its ends.
+//! In an extended AD graph many nodes read a value far away (v̄·x1 reads the input x1; x1 is
+//! read by every statement), so dummies for them would grow as O(N × depth) and dominate
+//! crossing reduction; `route` draws them along tracks outside the bands.
 
+use crate::lanes::{self, Group, Lane};
 use crate::rank::rows;
 use crate::{Band, LayoutInput};
 
@@ -38,8 +40,20 @@ pub(crate) struct Layered {
     pub right_start: Vec<usize>,
     /// Concatenated segment ids for `right_start`.
     pub right: Vec<usize>,
-    /// Per input edge: whether it is a read edge (chain `[src, dst]`, no segments).
-    pub read: Vec<bool>,
+    /// Per input edge: its index in `lanes` if it is a lane edge (chain `[src, dst]`, no
+    /// segments).
+    pub lane_of: Vec<Option<usize>>,
+    /// The lane edges, with their tracks.
+    pub lanes: Vec<Lane>,
+    /// Tracks used per lane group (top, gap, bottom).
+    pub tracks: [usize; 3],
+    /// Per real vertex: phantoms `(on the right?, group)`:
+    /// `phantom[phantom_start[v]..phantom_start[v + 1]]`.
+    pub phantom_start: Vec<usize>,
+    /// Concatenated phantoms.
+    pub phantom: Vec<(bool, Group)>,
+    /// Number of forward-band vertices in every rank (they come first in any order).
+    pub forward_len: Vec<usize>,
 }
 
 impl Layered {
@@ -59,15 +73,27 @@ impl Layered {
         let mut chain_start = Vec::with_capacity(input.edges.len() + 1);
         let mut chain = Vec::with_capacity(input.edges.len() * 2);
         let mut segments = Vec::with_capacity(input.edges.len());
-        let mut read = Vec::with_capacity(input.edges.len());
+        let mut lane_of = Vec::with_capacity(input.edges.len());
+        let mut lanes = Vec::new();
+        let spans: Vec<(u8, u8, usize)> = input
+            .edges
+            .iter()
+            .map(|&(s, d)| (band[s], band[d], rank[s].abs_diff(rank[d])))
+            .collect();
+        let groups = lanes::choose(n, &spans);
         chain_start.push(0);
-        for &(s, d) in &input.edges {
+        for (&(s, d), &group) in input.edges.iter().zip(&groups) {
             let (rs, rd) = (rank[s], rank[d]);
             let dummy_band = band[s].max(band[d]);
             chain.push(s);
-            let is_read = band[s] == 0 && band[d] == 1 && rs.abs_diff(rd) > 1;
-            read.push(is_read);
-            if is_read {
+            lane_of.push(group.map(|_| lanes.len()));
+            if let Some(group) = group {
+                lanes.push(Lane {
+                    src: s,
+                    dst: d,
+                    group,
+                    track: 0,
+                });
                 chain.push(d);
                 chain_start.push(chain.len());
                 continue;
@@ -96,6 +122,21 @@ impl Layered {
         let total = rank.len();
         let (left_start, left) = rows(total, segments.iter().map(|s| s.1));
         let (right_start, right) = rows(total, segments.iter().map(|s| s.0));
+        let tracks = lanes::assign_tracks(&mut lanes, &rank, ranks);
+        // Each lane end sees a phantom in the next rank towards the other end.
+        let ends = lanes.iter().flat_map(|l| {
+            let right = rank[l.src] < rank[l.dst];
+            [(l.src, right, l.group), (l.dst, !right, l.group)]
+        });
+        let (phantom_start, ids) = rows(n, ends.clone().map(|(v, _, _)| v));
+        let ends: Vec<(usize, bool, Group)> = ends.collect();
+        let phantom = ids.iter().map(|&i| (ends[i].1, ends[i].2)).collect();
+        let mut forward_len = vec![0; ranks];
+        for v in 0..total {
+            if band[v] == 0 {
+                forward_len[rank[v]] += 1;
+            }
+        }
         Self {
             n_real: n,
             rank,
@@ -109,7 +150,12 @@ impl Layered {
             left,
             right_start,
             right,
-            read,
+            lane_of,
+            lanes,
+            tracks,
+            phantom_start,
+            phantom,
+            forward_len,
         }
     }
 
@@ -131,6 +177,31 @@ impl Layered {
     /// Segment ids with `v` as the left end.
     pub(crate) fn right_of(&self, v: usize) -> &[usize] {
         &self.right[self.right_start[v]..self.right_start[v + 1]]
+    }
+
+    /// Phantoms of vertex `v` (none for dummies): `(on the right?, group)`.
+    pub(crate) fn phantoms(&self, v: usize) -> &[(bool, Group)] {
+        if v < self.n_real {
+            &self.phantom[self.phantom_start[v]..self.phantom_start[v + 1]]
+        } else {
+            &[]
+        }
+    }
+
+    /// The key of vertex `v` at position `pos` for crossing counts: `2 pos + 1`, so that
+    /// phantoms fit between (see [`Layered::phantom_key`]).
+    pub(crate) fn key(pos: usize) -> usize {
+        2 * pos + 1
+    }
+
+    /// The key of a phantom of `group` in rank `r` (which holds `len` vertices): above every
+    /// vertex, between the bands, or below every vertex.
+    pub(crate) fn phantom_key(&self, r: usize, len: usize, group: Group) -> usize {
+        match group {
+            Group::Top => 0,
+            Group::Gap => 2 * self.forward_len[r],
+            Group::Bottom => 2 * len + 2,
+        }
     }
 
     /// The vertex chain of edge `e`, source first.

@@ -7,12 +7,15 @@
 //! one long DAG whose dummy nodes grow as O(N × depth)).
 //!
 //! Pipeline (one file per step): `validate` → `rank` (layers) → `layered` (dummy
-//! vertices) → `order` (crossing reduction) → `position` (coordinates, via `pav`) →
-//! `route` (edge polylines). Forward→adjoint *read* edges spanning more than one layer get
-//! no dummy vertices and take no part in crossing reduction; they are routed through the
-//! gaps between columns and the gap between the bands (which widens a little for their
-//! lanes), so they never cut through a box. The result is a pure function of the input: no hashing, no
-//! clocks, no randomness.
+//! vertices) → `lanes` (tracks for long edges) → `order` (crossing reduction) → `position`
+//! (coordinates, via `pav`) → `legs` (lane geometry) → `route` (edge polylines) →
+//! `crossings` (counted on the drawn routes). Long edges get no dummy vertices (same-band
+//! edges spanning six layers or more, and the longest others once dummies would exceed
+//! (nodes + edges) / 2): they run along tracks above the forward band, between the bands
+//! or below the adjoint band, reached by vertical legs in the gaps between columns, so they
+//! never cut through a box and the number of vertices stays O(nodes + edges) whatever the
+//! graph's depth. The result is a
+//! pure function of the input: no hashing, no clocks, no randomness.
 
 #![forbid(unsafe_code)]
 
@@ -21,7 +24,9 @@ pub mod dot;
 mod error;
 pub mod generate;
 mod json;
+mod lanes;
 mod layered;
+mod legs;
 mod model;
 mod neighbours;
 mod order;
@@ -32,7 +37,7 @@ mod route;
 mod sift;
 mod validate;
 
-pub use crossings::count_crossings;
+pub use crossings::{count_crossings, crossing_path};
 pub use error::LayoutError;
 pub use json::layout_dot_json;
 pub use model::{Band, EdgeRoute, Layout, LayoutInput, LayoutNode, LayoutOptions, Point, Size};
@@ -54,19 +59,38 @@ pub fn layout(input: &LayoutInput, options: &LayoutOptions) -> Result<Layout, La
     let g = Layered::new(input, &node_rank, ranks);
     let (order, _) = order::reduce_crossings(&g, options.crossing_sweeps);
     let widths: Vec<f64> = input.nodes.iter().map(|n| n.width).collect();
-    let cols = columns(&g, &widths, options.layer_gap);
-    // Read edges run along lanes in the band gap: widen it a little for them.
-    let reads = g.read.iter().filter(|&&r| r).count();
+    let step = legs::spacing(options.edge_gap);
+    let extra: Vec<f64> = legs::legs_per_gap(&g)
+        .iter()
+        .map(|&k| k.saturating_sub(1) as f64 * step)
+        .collect();
+    let cols = columns(&g, &widths, options.layer_gap, &extra);
+    // Tracks between the bands widen the band gap; tracks above the forward band push
+    // everything down.
     let placed = LayoutOptions {
-        band_gap: options.band_gap + route::read_lanes(reads) as f64 * options.edge_gap / 2.0,
+        band_gap: options.band_gap + g.tracks[1].saturating_sub(1) as f64 * step,
         ..*options
     };
-    let (y, height) = y_coordinates(&g, &order, &placed);
+    let (mut y, height) = y_coordinates(&g, &order, &placed);
+    let top = if g.tracks[0] > 0 {
+        options.edge_gap + (g.tracks[0] - 1) as f64 * step
+    } else {
+        0.0
+    };
+    y.iter_mut().for_each(|v| *v += top);
+    let gap_x = |gap: usize| {
+        (
+            cols.centre[gap] + cols.half[gap],
+            cols.centre[gap + 1] - cols.half[gap + 1],
+        )
+    };
+    let plan = legs::plan(&g, &y, gap_x, options.band_gap, options.edge_gap);
     let geo = Geometry {
         g: &g,
         order: &order,
         cols: &cols,
         y: &y,
+        plan: &plan,
     };
     let edges = route_edges(input, &geo, options);
     let nodes: Vec<Point> = (0..input.nodes.len())
@@ -75,7 +99,14 @@ pub fn layout(input: &LayoutInput, options: &LayoutOptions) -> Result<Layout, La
             y: y[v],
         })
         .collect();
-    let (width, height) = extent(&edges, cols.width, height);
+    let (width, height) = extent(&edges, cols.width, height + top);
+    let paths: Vec<Vec<(usize, f64)>> = edges
+        .iter()
+        .map(|e| {
+            let end = |v: usize| (g.rank[v], y[v]);
+            crossing_path(&cols.centre, end(e.src), end(e.dst), &e.points)
+        })
+        .collect();
     Ok(Layout {
         nodes,
         sizes: input
@@ -87,19 +118,11 @@ pub fn layout(input: &LayoutInput, options: &LayoutOptions) -> Result<Layout, La
             })
             .collect(),
         layers: node_rank,
-        crossings: count_crossings(&rank_paths(&g, &y)),
+        crossings: count_crossings(&paths),
         edges,
         width,
         height,
     })
-}
-
-/// Every edge as `(rank, y)` points through its vertices, for [`count_crossings`]. A read
-/// edge is just `[src, dst]`, ranks apart, so it is not counted (it is routed separately).
-fn rank_paths(g: &Layered, y: &[f64]) -> Vec<Vec<(usize, f64)>> {
-    (0..g.chain_start.len() - 1)
-        .map(|e| g.chain_of(e).iter().map(|&v| (g.rank[v], y[v])).collect())
-        .collect()
 }
 
 /// Grows the drawing's extent to cover every route point (lanes may leave the last column).

@@ -136,8 +136,8 @@ pub struct Layout {
     pub width: f64,
     /// Height of the drawing (all boxes lie in `0..=height`).
     pub height: f64,
-    /// Edge crossings between adjacent layers, as counted by [`crate::count_crossings`].
-    /// Forward→adjoint read edges spanning more than one layer are routed separately
-    /// (through the gaps, see the crate docs) and are not counted.
+    /// Edge crossings of the drawn routes, every edge included (long edges at every layer
+    /// they pass), as counted by [`crate::count_crossings`] on [`crate::crossing_path`]s:
+    /// the same count the Graphviz comparison applies to `dot`'s drawing.
     pub crossings: usize,
 }

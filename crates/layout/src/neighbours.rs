@@ -1,10 +1,10 @@
-//! Sorted neighbour positions of the vertices of one rank, and the pairwise crossing count
+//! Sorted neighbour keys (positions and lane phantoms) of the vertices of one rank, and the pairwise crossing count
 //! built on them: the inner loop of transposition and sifting.
 
 use crate::layered::Layered;
 use crate::order::Order;
 
-/// Sorted neighbour positions of the vertices of one rank, on the left and right sides.
+/// Sorted neighbour keys of the vertices of one rank, on the left and right sides.
 #[derive(Default)]
 pub(crate) struct Ends {
     start: Vec<usize>,
@@ -12,24 +12,40 @@ pub(crate) struct Ends {
 }
 
 impl Ends {
-    /// Fills the lists for the vertices of `layer` (left or right neighbours).
+    /// Fills the lists for the vertices of `layer` (left or right neighbours), as keys
+    /// (`Layered::key` of their positions, and the phantoms of lane edges).
     pub(crate) fn fill(&mut self, g: &Layered, order: &Order, layer: &[usize], left: bool) {
         self.start.clear();
         self.items.clear();
         self.start.push(0);
+        let side = layer.first().and_then(|&v| {
+            let r = g.rank[v];
+            let other = if left { r.checked_sub(1) } else { Some(r + 1) };
+            other
+                .filter(|&o| o < g.ranks)
+                .map(|o| (o, order.layers[o].len()))
+        });
         for &v in layer {
             let from = self.items.len();
             let ids = if left { g.left_of(v) } else { g.right_of(v) };
             self.items.extend(ids.iter().map(|&id| {
                 let (a, b) = g.segments[id];
-                order.pos[if left { a } else { b }]
+                Layered::key(order.pos[if left { a } else { b }])
             }));
+            if let Some((o, len)) = side {
+                self.items.extend(
+                    g.phantoms(v)
+                        .iter()
+                        .filter(|p| p.0 != left)
+                        .map(|p| g.phantom_key(o, len, p.1)),
+                );
+            }
             self.items[from..].sort_unstable();
             self.start.push(self.items.len());
         }
     }
 
-    /// Sorted neighbour positions of the `i`-th vertex of the filled layer.
+    /// Sorted neighbour keys of the `i`-th vertex of the filled layer.
     pub(crate) fn of(&self, i: usize) -> &[usize] {
         &self.items[self.start[i]..self.start[i + 1]]
     }

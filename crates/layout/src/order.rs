@@ -11,6 +11,10 @@ use crate::sift::sift_pass;
 
 /// Upper bound on transposition passes per rank and sweep.
 const TRANSPOSE_PASSES: usize = 4;
+/// Half-sweeps without improvement (or improving by less than this fraction) before
+/// giving up: on crossing-heavy graphs the sweeps keep finding a few crossings each time,
+/// which used to run all of them for ~nothing.
+const MIN_GAIN: (u64, u64) = (1, 100);
 /// Half-sweeps without improvement before giving up.
 const PATIENCE: usize = 4;
 /// Upper bound on sifting passes (they stop early once a pass gains under 0.5%).
@@ -121,9 +125,14 @@ fn improve(g: &Layered, mut order: Order, sweeps: usize, scratch: &mut Scratch) 
         transpose(g, &mut order, scratch);
         let count = total_crossings(g, &order, scratch);
         if count < best_count {
+            // A gain under MIN_GAIN still counts towards giving up.
+            if (best_count - count) * MIN_GAIN.1 < best_count * MIN_GAIN.0 {
+                stale += 1;
+            } else {
+                stale = 0;
+            }
             best_count = count;
             best.clone_from(&order);
-            stale = 0;
         } else {
             stale += 1;
         }
@@ -179,19 +188,35 @@ fn to_u32(x: usize) -> u32 {
     u32::try_from(x).unwrap_or(u32::MAX)
 }
 
-/// Total crossings of the current order, summed over all pairs of adjacent ranks.
+/// Total crossings of the current order, summed over all pairs of adjacent ranks; lane
+/// edges count by their phantom ends.
 fn total_crossings(g: &Layered, order: &Order, s: &mut Scratch) -> u64 {
     let mut total = 0;
     for r in 0..g.ranks.saturating_sub(1) {
         s.segs.clear();
+        let (len, next_len) = (order.layers[r].len(), order.layers[r + 1].len());
         for &v in &order.layers[r] {
+            let kv = to_u32(Layered::key(order.pos[v]));
             for &id in g.right_of(v) {
                 let right = g.segments[id].1;
-                s.segs
-                    .push((to_u32(order.pos[v]), to_u32(order.pos[right])));
+                s.segs.push((kv, to_u32(Layered::key(order.pos[right]))));
+            }
+            for &(right, group) in g.phantoms(v) {
+                if right {
+                    s.segs
+                        .push((kv, to_u32(g.phantom_key(r + 1, next_len, group))));
+                }
             }
         }
-        total += count_bilayer(&mut s.segs, order.layers[r + 1].len(), &mut s.tree);
+        for &w in &order.layers[r + 1] {
+            for &(right, group) in g.phantoms(w) {
+                if !right {
+                    let kw = to_u32(Layered::key(order.pos[w]));
+                    s.segs.push((to_u32(g.phantom_key(r, len, group)), kw));
+                }
+            }
+        }
+        total += count_bilayer(&mut s.segs, 2 * next_len + 3, &mut s.tree);
     }
     total
 }
@@ -212,17 +237,26 @@ fn sweep(g: &Layered, order: &mut Order, down: bool, s: &mut Scratch) {
                     continue;
                 }
                 let ids = if down { g.left_of(v) } else { g.right_of(v) };
-                if ids.is_empty() {
-                    continue;
-                }
-                let sum: usize = ids
+                let mut sum: usize = ids
                     .iter()
                     .map(|&id| {
                         let (a, b) = g.segments[id];
-                        order.pos[if down { a } else { b }]
+                        Layered::key(order.pos[if down { a } else { b }])
                     })
                     .sum();
-                s.keys.push((sum as f64 / ids.len() as f64, v));
+                let mut count = ids.len();
+                // Lane ends lean towards their track: a phantom neighbour on that side.
+                for &(right, group) in g.phantoms(v) {
+                    if right != down {
+                        let o = if down { r - 1 } else { r + 1 };
+                        sum += g.phantom_key(o, order.layers[o].len(), group);
+                        count += 1;
+                    }
+                }
+                if count == 0 {
+                    continue;
+                }
+                s.keys.push((sum as f64 / count as f64, v));
                 s.slots.push(i);
             }
             s.keys.sort_by(|x, y| x.0.total_cmp(&y.0));

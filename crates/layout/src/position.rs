@@ -26,8 +26,9 @@ pub(crate) struct Columns {
     pub width: f64,
 }
 
-/// Column positions from the widest real box in each rank.
-pub(crate) fn columns(g: &Layered, widths: &[f64], layer_gap: f64) -> Columns {
+/// Column positions from the widest real box in each rank; the gap after rank `r` is
+/// `layer_gap + extra[r]` wide (`extra` may be shorter than the number of gaps).
+pub(crate) fn columns(g: &Layered, widths: &[f64], layer_gap: f64, extra: &[f64]) -> Columns {
     let mut half = vec![0.0f64; g.ranks];
     for (v, w) in widths.iter().enumerate() {
         half[g.rank[v]] = half[g.rank[v]].max(w / 2.0);
@@ -36,7 +37,7 @@ pub(crate) fn columns(g: &Layered, widths: &[f64], layer_gap: f64) -> Columns {
     let mut left = 0.0;
     for (r, h) in half.iter().enumerate() {
         if r > 0 {
-            left += layer_gap;
+            left += layer_gap + extra.get(r - 1).copied().unwrap_or(0.0);
         }
         centre.push(left + h);
         left += 2.0 * h;

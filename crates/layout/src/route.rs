@@ -4,13 +4,15 @@
 //! column an edge runs horizontally (a dummy's slot reserves that row), so routes never cut
 //! through boxes; between columns they run straight, which suits a smoothing spline.
 //!
-//! Read edges (forward → adjoint over more than one rank, no dummies; see `layered`) take
-//! the gaps instead: out of the source's side into the gap between columns, down that gap
-//! into the gap between the bands, along it on one of a few horizontal lanes, down the gap
-//! next to the destination's column, and into the destination's side. Gaps hold no boxes,
-//! so these routes never cut through one.
+//! Lane edges (long edges and edges between the bands, no dummies; see `lanes`) take the
+//! gaps instead: out of the source's side into the gap between columns, along a vertical
+//! leg to their track (above the forward band, between the bands, or below the adjoint
+//! band), along the track, down or up a leg in the gap next to the destination's column,
+//! and into the destination's side (see `legs` for where legs and tracks go). Gaps and
+//! tracks hold no boxes, so these routes never cut through one.
 
 use crate::layered::Layered;
+use crate::legs::Plan;
 use crate::order::Order;
 use crate::position::Columns;
 use crate::{EdgeRoute, LayoutInput, LayoutOptions, Point};
@@ -19,9 +21,6 @@ use crate::{EdgeRoute, LayoutInput, LayoutOptions, Point};
 const PORT_SPREAD: f64 = 0.6;
 /// Where the vertical lane of an edge inside one column sits, as a fraction of `layer_gap`.
 const LANE: f64 = 0.3;
-/// Number of horizontal lanes for read edges in the band gap (and the gap grows by
-/// `edge_gap / 2` per lane in use).
-pub(crate) const READ_LANES: usize = 6;
 
 /// Everything routing needs to know about positions.
 pub(crate) struct Geometry<'a> {
@@ -33,6 +32,8 @@ pub(crate) struct Geometry<'a> {
     pub cols: &'a Columns,
     /// y of every vertex.
     pub y: &'a [f64],
+    /// Tracks and legs of the lane edges.
+    pub plan: &'a Plan,
 }
 
 /// Left or right side of a box.
@@ -58,29 +59,17 @@ pub(crate) fn route_edges(
 ) -> Vec<EdgeRoute> {
     let ports = port_offsets(input, geo, o);
     let mut lanes = vec![0usize; geo.g.ranks];
-    let gap = band_gap_span(geo);
-    let n_lanes = read_lanes(geo.g.read.iter().filter(|&&r| r).count()).max(1);
-    let mut reads = 0usize;
     input
         .edges
         .iter()
         .enumerate()
         .map(|(e, &(src, dst))| {
-            let mut points = match direction(geo.g, src, dst) {
-                dir if geo.g.read[e] => {
-                    reads += 1;
-                    read_route(
-                        input,
-                        geo,
-                        o,
-                        (src, dst),
-                        ports[e],
-                        dir,
-                        (gap, n_lanes, reads - 1),
-                    )
+            let mut points = match (direction(geo.g, src, dst), geo.g.lane_of[e]) {
+                (dir, Some(l)) => lane_route(input, geo, (src, dst), ports[e], dir, l),
+                (Direction::Within, None) => {
+                    within(input, geo, o, (src, dst), ports[e], &mut lanes)
                 }
-                Direction::Within => within(input, geo, o, (src, dst), ports[e], &mut lanes),
-                dir => across(input, geo, geo.g.chain_of(e), ports[e], dir),
+                (dir, None) => across(input, geo, geo.g.chain_of(e), ports[e], dir),
             };
             points.dedup();
             EdgeRoute { src, dst, points }
@@ -112,10 +101,17 @@ fn port_offsets(input: &LayoutInput, geo: &Geometry<'_>, o: &LayoutOptions) -> V
     for (e, &(src, dst)) in input.edges.iter().enumerate() {
         let chain = geo.g.chain_of(e);
         let (s_side, d_side) = sides(direction(geo.g, src, dst));
-        let after_src = chain.get(1).copied().unwrap_or(dst);
-        let before_dst = chain.len().checked_sub(2).map_or(src, |i| chain[i]);
-        ends.push((src, s_side, geo.y[after_src], e, 0));
-        ends.push((dst, d_side, geo.y[before_dst], e, 1));
+        // The y the route heads to next: the track for lane edges.
+        let (next_s, next_d) = match geo.g.lane_of[e] {
+            Some(l) => (geo.plan.track_y[l], geo.plan.track_y[l]),
+            None => {
+                let after_src = chain.get(1).copied().unwrap_or(dst);
+                let before_dst = chain.len().checked_sub(2).map_or(src, |i| chain[i]);
+                (geo.y[after_src], geo.y[before_dst])
+            }
+        };
+        ends.push((src, s_side, next_s, e, 0));
+        ends.push((dst, d_side, next_d, e, 1));
     }
     ends.sort_by(|a, b| {
         (a.0, a.1)
@@ -250,35 +246,14 @@ fn within(
     ]
 }
 
-/// Number of lanes the band gap needs for `reads` read edges.
-pub(crate) fn read_lanes(reads: usize) -> usize {
-    reads.min(READ_LANES)
-}
-
-/// Bottom of the forward band and top of the adjoint band (real boxes only).
-fn band_gap_span(geo: &Geometry<'_>) -> (f64, f64) {
-    let g = geo.g;
-    let mut span = (f64::NEG_INFINITY, f64::INFINITY);
-    for v in 0..g.n_real {
-        if g.band[v] == 0 {
-            span.0 = span.0.max(geo.y[v] + g.height[v] / 2.0);
-        } else {
-            span.1 = span.1.min(geo.y[v] - g.height[v] / 2.0);
-        }
-    }
-    span
-}
-
-/// Route of read edge number `k` (in input order) through the gaps, on one of `lanes`
-/// horizontal lanes spread over the band gap `(top, bottom)`.
-fn read_route(
+/// Route of lane edge `l` (see the module docs).
+fn lane_route(
     input: &LayoutInput,
     geo: &Geometry<'_>,
-    o: &LayoutOptions,
     (src, dst): (usize, usize),
     port: (f64, f64),
     dir: Direction,
-    ((top, bottom), lanes, k): ((f64, f64), usize, usize),
+    l: usize,
 ) -> Vec<Point> {
     let g = geo.g;
     let s = if dir == Direction::Rightwards {
@@ -286,23 +261,19 @@ fn read_route(
     } else {
         -1.0
     };
-    let lane_y = top + (bottom - top) * ((k % lanes) + 1) as f64 / (lanes + 1) as f64;
-    // Vertical runs sit in the middle part of the gap between columns, fanned by `k`.
-    let inset = o.layer_gap * (0.35 + 0.1 * (k % 4) as f64);
-    let (rs, rd) = (g.rank[src], g.rank[dst]);
-    let (cs, cd) = (geo.cols.centre[rs], geo.cols.centre[rd]);
-    let gx_s = cs + s * (geo.cols.half[rs] + inset);
-    let gx_d = cd - s * (geo.cols.half[rd] + inset);
+    let track = geo.plan.track_y[l];
+    let (leg_s, leg_d) = geo.plan.leg_x[l];
+    let (cs, cd) = (geo.cols.centre[g.rank[src]], geo.cols.centre[g.rank[dst]]);
     let (ys, yd) = (geo.y[src] + port.0, geo.y[dst] + port.1);
     vec![
         Point {
             x: cs + s * input.nodes[src].width / 2.0,
             y: ys,
         },
-        Point { x: gx_s, y: ys },
-        Point { x: gx_s, y: lane_y },
-        Point { x: gx_d, y: lane_y },
-        Point { x: gx_d, y: yd },
+        Point { x: leg_s, y: ys },
+        Point { x: leg_s, y: track },
+        Point { x: leg_d, y: track },
+        Point { x: leg_d, y: yd },
         Point {
             x: cd - s * input.nodes[dst].width / 2.0,
             y: yd,

@@ -8,7 +8,7 @@ use crate::neighbours::{merge_count, Ends};
 use crate::order::Order;
 
 /// How far (in slots) a vertex may move in one step; bounds the cost on very wide ranks.
-const WINDOW: usize = 48;
+const WINDOW: usize = 24;
 
 /// One sifting pass over all ranks; returns whether any vertex moved.
 pub(crate) fn sift_pass(g: &Layered, order: &mut Order) -> bool {

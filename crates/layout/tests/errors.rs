@@ -1,5 +1,7 @@
 //! Bad and degenerate inputs: typed errors, never a panic.
 
+mod common;
+
 use adjoint_layout::{layout, Band, LayoutError, LayoutInput, LayoutNode, LayoutOptions};
 
 fn nodes(n: usize) -> Vec<LayoutNode> {
@@ -123,4 +125,32 @@ fn contradictory_pins_do_not_fail() {
     ns.push(LayoutNode::adjoint(40.0, 30.0, Some(1)));
     let out = run(ns, vec![(0, 1), (2, 3), (2, 4)]).expect("valid");
     assert_eq!(out.layers, vec![0, 1, 0, 0, 1]);
+}
+
+/// Degenerate geometry: zero spacing and zero-sized boxes put every column at the same x,
+/// so rank lines coincide; long edges on lanes still lay out, count and stay finite.
+#[test]
+fn zero_spacing_and_zero_sizes_lay_out() {
+    let mut input = common::chain_extended(20);
+    for node in &mut input.nodes {
+        node.width = 0.0;
+        node.height = 0.0;
+    }
+    // A long forward edge (on a lane) and a duplicate of it.
+    input.edges.push((0, 20));
+    input.edges.push((0, 20));
+    let o = LayoutOptions {
+        layer_gap: 0.0,
+        node_gap: 0.0,
+        edge_gap: 0.0,
+        band_gap: 0.0,
+        ..LayoutOptions::default()
+    };
+    let out = layout(&input, &o).expect("degenerate but valid");
+    assert!(out
+        .edges
+        .iter()
+        .flat_map(|e| &e.points)
+        .all(|p| p.x.is_finite() && p.y.is_finite()));
+    assert_eq!(out.nodes.len(), input.nodes.len());
 }

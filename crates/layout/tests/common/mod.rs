@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use adjoint_layout::{Band, Layout, LayoutInput};
+use adjoint_layout::{Band, Layout, LayoutInput, Point};
 
 /// Every pair of boxes is disjoint (touching allowed within `1e-6`).
 pub fn assert_no_overlap(layout: &Layout) {
@@ -122,8 +122,40 @@ pub fn chain_extended(n: usize) -> LayoutInput {
     LayoutInput { nodes, edges }
 }
 
+/// Whether the segment `a`-`b` meets the open rectangle `(x0, x1) × (y0, y1)`
+/// (Liang–Barsky clipping: exact, whatever the segment's length).
+pub fn segment_hits_box(a: Point, b: Point, (x0, x1): (f64, f64), (y0, y1): (f64, f64)) -> bool {
+    if x0 >= x1 || y0 >= y1 {
+        return false;
+    }
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-dx, a.x - x0),
+        (dx, x1 - a.x),
+        (-dy, a.y - y0),
+        (dy, y1 - a.y),
+    ] {
+        if p == 0.0 {
+            // Parallel to this side: inside the open slab or not at all.
+            if q <= 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    t0 < t1
+}
+
 /// No segment of the route of edge `e` enters the interior of a box other than its own
-/// ends (and the first / last segment stays out of the destination / source box).
+/// ends (and the first / last segment stays out of the destination / source box). Exact
+/// (clipping, not sampling), with a tolerance of `1e-6` on the boxes.
 pub fn assert_route_avoids_boxes(layout: &Layout, e: usize) {
     let route = &layout.edges[e];
     let segs: Vec<_> = route.points.windows(2).collect();
@@ -134,19 +166,21 @@ pub fn assert_route_avoids_boxes(layout: &Layout, e: usize) {
             if own {
                 continue;
             }
-            let (x0, x1) = (p.x - s.width / 2.0 + 1e-6, p.x + s.width / 2.0 - 1e-6);
-            let (y0, y1) = (p.y - s.height / 2.0 + 1e-6, p.y + s.height / 2.0 - 1e-6);
-            // Sample the segment densely: routes are short polylines, boxes are small.
-            let hits = (0..=64).any(|t| {
-                let t = f64::from(t) / 64.0;
-                let (x, y) = (a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
-                x > x0 && x < x1 && y > y0 && y < y1
-            });
+            let xs = (p.x - s.width / 2.0 + 1e-6, p.x + s.width / 2.0 - 1e-6);
+            let ys = (p.y - s.height / 2.0 + 1e-6, p.y + s.height / 2.0 - 1e-6);
             assert!(
-                !hits,
+                !segment_hits_box(a, b, xs, ys),
                 "edge {e} ({}->{}) segment {a:?}-{b:?} cuts box {v} at {p:?} {s:?}",
-                route.src, route.dst
+                route.src,
+                route.dst
             );
         }
+    }
+}
+
+/// Every route of `layout` avoids every box it does not start or end at.
+pub fn assert_all_routes_avoid_boxes(layout: &Layout) {
+    for e in 0..layout.edges.len() {
+        assert_route_avoids_boxes(layout, e);
     }
 }
