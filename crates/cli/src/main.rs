@@ -7,6 +7,7 @@ mod args;
 mod commands;
 mod error;
 mod export_cmd;
+mod tensor_cmd;
 
 use std::process::ExitCode;
 
@@ -21,6 +22,7 @@ pub const USAGE: &str = "usage:
   adjoint numeric PROGRAM --at ... [--wrt x1] [--eps 1e-6] [--seed 0] [--json]
   adjoint symbolic PROGRAM --at ... [--json]   |   adjoint symbolic --product N [--json]
   adjoint layout GRAPH.dot --json
+  adjoint tensor PROGRAM --inputs JSON [--format text|json|trace-json] | --preset matmul|dict|mlp
   adjoint export PROGRAM --at ... --to pytorch|jax|needle|latex-table [--mode m] [--step K]
 
 example:
@@ -37,6 +39,7 @@ fn dispatch(argv: &[String]) -> Result<String, CliError> {
         "numeric" => commands::numeric(&a),
         "symbolic" => commands::symbolic(&a),
         "export" => export_cmd::export(&a),
+        "tensor" => tensor_cmd::tensor(&a),
         "help" | "--help" | "-h" => Ok(USAGE.to_string()),
         other => Err(CliError::Usage(format!("unknown command `{other}`"))),
     }

@@ -23,6 +23,7 @@ pub mod render;
 pub mod rules;
 pub mod symbolic;
 pub mod syntax;
+pub mod teach;
 pub mod trace;
 pub mod workloads;
 
@@ -30,7 +31,7 @@ pub use error::{Diagnostic, EngineError, Span};
 pub use frame::{frame_at, Frame};
 pub use graph::{Graph, NodeId, Op};
 pub use modes::compile::{compile, Compiled};
-pub use trace::{Mode, NodeKind, NodeView, Step, StepKind, Trace};
+pub use trace::{Mode, NodeKind, NodeView, ShapedValue, Step, StepKind, Trace};
 
 /// Runs `mode` on `source` at the values written in `values` (`x1=2, x2=5`).
 /// `wrt` picks the variable for forward mode (ignored by the others).

@@ -94,6 +94,35 @@ pub struct NodeView {
     pub also: Option<Sym>,
     /// Why the value is NaN or infinite, if it is.
     pub issue: Option<String>,
+    /// The tensor or structure this node holds, for tensor programs (`adjoint-tensor`).
+    /// Scalar programs leave it `None`; tensor nodes then put their value here and set
+    /// `value` to the scalar itself for rank 0, else 0.0 (never NaN).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shaped: Option<ShapedValue>,
+}
+
+/// A tensor (any rank, row-major) or a structure of them: what a node of a tensor
+/// program holds. Its adjoint has the same shape, with zeros where nothing flowed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ShapedValue {
+    /// A tensor: `shape` (empty for a scalar) and its entries in row-major order.
+    Tensor {
+        /// The size of each axis.
+        shape: Vec<usize>,
+        /// The entries, row-major; `shape.iter().product()` of them.
+        data: Vec<f64>,
+    },
+    /// A tuple `(a, b)`.
+    Tuple {
+        /// Its items in order.
+        items: Vec<ShapedValue>,
+    },
+    /// A dict `{"cat": a0, "dog": a1}`, entries sorted by key.
+    Dict {
+        /// Its entries, sorted by key.
+        entries: Vec<(String, ShapedValue)>,
+    },
 }
 
 /// What a step does.

@@ -110,6 +110,7 @@ impl Compiled {
                     created_at: None,
                     also: None,
                     issue: explain(n.op, &arg_values, self.values[i], &arg_labels),
+                    shaped: None,
                 }
             })
             .collect()

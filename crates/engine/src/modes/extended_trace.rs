@@ -176,6 +176,7 @@ impl<'a> Builder<'a> {
             created_at: Some(step),
             also: None,
             issue,
+            shaped: None,
         });
         self.display.push(display);
     }
