@@ -319,3 +319,193 @@ test('accessibility: tab roles, named controls, polite narration, visible keyboa
     await screenshot(page, 'app-a11y-focus');
   });
 });
+
+test('an open method panel is in the URL and a reload restores it; old links open the step-through view', TIMEOUT, async (t) => {
+  let shared;
+  await withApp(t, 'panel-source', async ({ page }) => {
+    await selectMode(page, 'reverse');
+    await focusPage(page);
+    for (let k = 1; k <= 2; k++) await press(page, 'ArrowRight', k);
+    await page.click('button[data-panel=symbolic]');
+    await page.locator('[data-testid=symbolic-panel]').waitFor();
+    await page.waitForFunction(() => /[?&]panel=symbolic(&|$)/.test(location.search));
+    await page.click('button[data-panel=numeric]');
+    await page.locator('[data-testid=numeric-panel]').waitFor();
+    await page.waitForFunction(() => /[?&]panel=numeric(&|$)/.test(location.search));
+    shared = page.url();
+    assert.match(shared, /[?&]step=2(&|$)/, `the step stays in the URL under the panel: ${shared}`);
+    // Reloading the page shows the same panel, tab pressed, and no step-through view.
+    await page.reload({ waitUntil: 'load' });
+    await page.locator('[data-testid=numeric-panel]').waitFor();
+    assert.equal(await page.locator('button[data-panel=numeric]').getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.locator('svg[data-testid=graph]').count(), 0, 'the panel replaces the graph');
+    // Closing it takes panel= out of the URL again.
+    await page.click('button[data-panel=numeric]');
+    await page.locator('svg[data-testid=graph]').waitFor();
+    await page.waitForFunction(() => !/[?&]panel=/.test(location.search));
+    await waitForStep(page, 2);
+  });
+  // The shared link opens the panel too (openApp waits for the graph, so open it by hand).
+  await withApp(t, 'panel-restored', async ({ page }) => {
+    await page.goto(shared, { waitUntil: 'load' });
+    await page.locator('[data-testid=numeric-panel]').waitFor();
+    assert.equal(await page.locator('button[data-panel=numeric]').getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.locator('button[data-panel=symbolic]').getAttribute('aria-pressed'), 'false');
+    // The mode tab it was opened over brings back the step-through view at that step.
+    await page.click('button[data-mode=reverse]');
+    await waitForStep(page, 2);
+  });
+  // A link from before panel= existed (and one naming a panel this build lacks).
+  const old = shared.replace(/[?&]panel=[a-z]+/, '').replace('step=2', 'step=4');
+  await withApp(
+    t,
+    'panel-old-link',
+    async ({ page }) => {
+      await waitForStep(page, 4);
+      assert.equal(await page.locator('button[data-panel][aria-pressed=true]').count(), 0, 'no panel is open');
+    },
+    `${old}&panel=tensor`,
+  );
+});
+
+/** Each node group of the graph in node order: its kind, label and the screen box of its shape. */
+async function nodeBoxes(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('svg[data-testid=graph] g.nodes > g')].map((g) => {
+      const shape = g.querySelector('rect.node-shape');
+      const r = shape.getBoundingClientRect();
+      return {
+        pending: g.getAttribute('data-testid') === 'pending-node',
+        kind: g.getAttribute('data-node-kind'),
+        user: ['x', 'y', 'width', 'height'].map((a) => Number(shape.getAttribute(a))),
+        screen: [r.x, r.y, r.width, r.height],
+      };
+    }),
+  );
+}
+
+test('stepping never moves a node: every box stays put, pending outline to drawn node (issue 4)', TIMEOUT, async (t) => {
+  await withApp(t, 'stable', async ({ page }) => {
+    // The extended graph reveals a node at most steps; its layout is the final graph's.
+    const { n } = await stepOf(page);
+    assert.ok(n >= 10, `the extended lecture trace has steps to take (${n})`);
+    await focusPage(page);
+    const first = await nodeBoxes(page);
+    assert.ok(first.some((b) => b.pending), 'at step 0 the adjoint nodes are faint outlines');
+    const viewBox = await page.locator('svg[data-testid=graph]').getAttribute('viewBox');
+    let now = first;
+    for (let k = 1; k <= n; k++) {
+      await press(page, 'ArrowRight', k);
+      now = await nodeBoxes(page);
+      assert.equal(now.length, first.length, `step ${k}: the same node groups, in the same order`);
+      now.forEach((b, i) => {
+        assert.deepEqual(b.user, first[i].user, `step ${k}: node ${i} (${b.kind}) keeps its place in the drawing`);
+        assert.deepEqual(b.screen, first[i].screen, `step ${k}: node ${i} (${b.kind}) has not moved on screen (0 px)`);
+      });
+    }
+    assert.equal(await page.locator('svg[data-testid=graph]').getAttribute('viewBox'), viewBox, 'the view stayed');
+    assert.equal(now.filter((b) => b.pending).length, 0, 'at the end every outline has become its node, in place');
+  });
+});
+
+/** The screen centres of the forward nodes, by label. */
+async function forwardCentres(page) {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('svg[data-testid=graph] g[data-testid=graph-node]')]
+        .filter((g) => ['input', 'forward'].includes(g.getAttribute('data-node-kind')))
+        .map((g) => {
+          const r = g.querySelector('rect.node-shape').getBoundingClientRect();
+          return [g.getAttribute('data-label'), [r.x + r.width / 2, r.y + r.height / 2]];
+        }),
+    ),
+  );
+}
+
+test('switching extended ↔ reverse glides the nodes and the view; reduced motion jumps', TIMEOUT, async (t) => {
+  await withApp(t, 'glide', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    const svg = page.locator('svg[data-testid=graph]');
+    const start = await forwardCentres(page);
+    const startBox = await svg.getAttribute('viewBox');
+    // Click, then sample every animation frame until the glide (450 ms) is over.
+    const samples = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const out = [];
+          const read = () =>
+            Object.fromEntries(
+              [...document.querySelectorAll('svg[data-testid=graph] g[data-testid=graph-node]')]
+                .filter((g) => ['input', 'forward'].includes(g.getAttribute('data-node-kind')))
+                .map((g) => {
+                  const r = g.querySelector('rect.node-shape').getBoundingClientRect();
+                  return [g.getAttribute('data-label'), [r.x + r.width / 2, r.y + r.height / 2]];
+                }),
+            );
+          const t0 = performance.now();
+          document.querySelector('button[data-mode=reverse]').click();
+          // Until 900 ms have passed and no animation runs (a loaded machine may start late).
+          const tick = () => {
+            const now = performance.now() - t0;
+            out.push({ t: now, centres: read(), viewBox: document.querySelector('svg[data-testid=graph]').getAttribute('viewBox') });
+            const running = document.getAnimations().some((a) => a.playState === 'running');
+            if ((now < 900 || running) && now < 5000) requestAnimationFrame(tick);
+            else resolve(out);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    await page.waitForTimeout(300);
+    const end = await forwardCentres(page);
+    const endBox = await svg.getAttribute('viewBox');
+    assert.notEqual(endBox, startBox, 'the reverse-mode graph has another view');
+    const labels = Object.keys(start);
+    assert.equal(labels.length, 7);
+    const moved = labels.filter((l) => Math.hypot(end[l][0] - start[l][0], end[l][1] - start[l][1]) > 5);
+    assert.ok(moved.length > 0, `some forward nodes sit elsewhere in reverse mode: ${JSON.stringify({ start, end })}`);
+    // Strictly between: each moved node off both its start and its end, in the same frame.
+    const between = (s) =>
+      moved.every((l) => {
+        const p = s.centres[l];
+        const off = (q) => Math.hypot(p[0] - q[0], p[1] - q[1]) > 1;
+        return p && off(start[l]) && off(end[l]);
+      });
+    // No jump: a frame in the first half of the glide shows each node at most half-way
+    // (the easing is symmetric), even though the svg took its new size at once.
+    const way = (s, l) => {
+      const d = Math.hypot(end[l][0] - start[l][0], end[l][1] - start[l][1]);
+      return Math.hypot(s.centres[l][0] - start[l][0], s.centres[l][1] - start[l][1]) / d;
+    };
+    for (const s of samples.filter((x) => x.t < 200)) {
+      for (const l of moved) assert.ok(way(s, l) <= 0.5, `${l} is ${way(s, l).toFixed(2)} of the way at ${s.t.toFixed(0)} ms`);
+    }
+    const mid = samples.filter(between);
+    assert.ok(mid.length > 0, `a frame shows the nodes part-way: ${JSON.stringify(samples.map((s) => [Math.round(s.t), s.centres[moved[0]]]))}`);
+    assert.ok(
+      samples.some((s) => s.viewBox !== startBox && s.viewBox !== endBox),
+      `a frame shows the view part-way: ${JSON.stringify(samples.map((s) => s.viewBox))}`,
+    );
+    const last = samples[samples.length - 1];
+    for (const l of labels) {
+      assert.ok(Math.hypot(last.centres[l][0] - end[l][0], last.centres[l][1] - end[l][1]) < 0.5, `${l} ends where it rests`);
+    }
+    assert.equal(last.viewBox, endBox, 'the view ends on the new graph');
+    await screenshot(page, 'app-glide-end');
+
+    // Under prefers-reduced-motion the switch is immediate: the next frame is the end.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const instant = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          document.querySelector('button[data-mode=extended]').click();
+          requestAnimationFrame(() =>
+            resolve({ animations: document.getAnimations().filter((a) => a.playState === 'running' && a.effect.getComputedTiming().duration > 1).length, viewBox: document.querySelector('svg[data-testid=graph]').getAttribute('viewBox') }),
+          );
+        }),
+    );
+    assert.equal(instant.animations, 0, 'no animation runs under reduced motion');
+    assert.equal(instant.viewBox, startBox, 'the view is the extended graph at once');
+    await page.waitForTimeout(200);
+    assert.deepEqual(await forwardCentres(page), start, 'and the nodes are back where they started');
+  });
+});

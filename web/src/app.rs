@@ -16,6 +16,7 @@ use yew::prelude::*;
 use crate::components::adjoint_table::{table_rows, AdjointTable};
 use crate::components::controls::Controls;
 use crate::components::editor::Editor;
+use crate::components::graph_parts::Shared;
 use crate::components::graph_view::GraphView;
 use crate::components::mode_tabs::ModeTabs;
 use crate::components::narration::Narration;
@@ -24,32 +25,11 @@ use crate::components::numeric_panel::NumericPanel;
 use crate::components::pseudocode::Pseudocode;
 use crate::components::symbolic_panel::SymbolicPanel;
 use crate::graph_model::build_layout;
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, Method};
 use crate::url;
 
 /// Local storage key of the chosen theme.
 const THEME_KEY: &str = "adjoint-theme";
-
-/// The methods AD replaces, each shown in a panel instead of the step-through view.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Method {
-    /// Finite differences (§1.2).
-    Numeric,
-    /// Symbolic differentiation (§1.3).
-    Symbolic,
-}
-
-impl Method {
-    const ALL: [Method; 2] = [Method::Numeric, Method::Symbolic];
-
-    /// The `data-panel` value of its tab.
-    fn name(self) -> &'static str {
-        match self {
-            Method::Numeric => "numeric",
-            Method::Symbolic => "symbolic",
-        }
-    }
-}
 
 /// The step action a key stands for, if any (`←/→`, PageUp/PageDown, Home/End, space).
 pub fn key_action(key: &str) -> Option<Action> {
@@ -119,13 +99,13 @@ pub fn app() -> Html {
     let dispatcher = state.dispatcher();
     let theme = use_state(stored_theme);
     let presenter = use_state(|| false);
-    let method = use_state(|| None::<Method>);
+    let method = state.panel;
 
     // Keyboard stepping, installed while the step-through view is shown: with a numerical
     // or symbolic panel open, the keys would step a trace nobody can see.
     {
         let dispatcher = dispatcher.clone();
-        use_effect_with(*method, move |panel| {
+        use_effect_with(method, move |panel| {
             let listener = web_sys::window().filter(|_| panel.is_none()).map(|w| {
                 // Not passive: the keys we handle must not also scroll the page.
                 let options = EventListenerOptions::enable_prevent_default();
@@ -155,11 +135,12 @@ pub fn app() -> Html {
             state.wrt,
             state.program.clone(),
             state.values.clone(),
+            state.panel,
         ),
-        |(mode, step, wrt, program, values)| {
+        |(mode, step, wrt, program, values, panel)| {
             // Debounced: `history.replaceState` forces a style and layout pass (41–50 ms a
             // step on 300–800-node graphs), so the URL is written once stepping pauses.
-            let query = url::format(*mode, *step, *wrt, program, values);
+            let query = url::format(*mode, *step, *wrt, program, values, *panel);
             let pending = Timeout::new(URL_WRITE_DELAY_MS, move || url::write(&query));
             move || drop(pending)
         },
@@ -191,18 +172,9 @@ pub fn app() -> Html {
     let on_program = dispatch.reform(Action::SetProgram);
     let on_values = dispatch.reform(Action::SetValues);
     let on_example = dispatch.reform(|(p, v)| Action::Load(p, v));
-    let on_mode = {
-        // Picking a mode also leaves a method panel for the step-through view.
-        let (d, method) = (dispatch.clone(), method.clone());
-        Callback::from(move |m| {
-            method.set(None);
-            d.emit(Action::SetMode(m));
-        })
-    };
-    let on_method = {
-        let method = method.clone();
-        Callback::from(move |m: Method| method.set((*method != Some(m)).then_some(m)))
-    };
+    // Picking a mode also leaves a method panel for the step-through view (the reducer).
+    let on_mode = dispatch.reform(Action::SetMode);
+    let on_method = dispatch.reform(Action::TogglePanel);
     let on_wrt = dispatch.reform(Action::SetWrt);
     let toggle_theme = {
         let theme = theme.clone();
@@ -251,9 +223,9 @@ pub fn app() -> Html {
                 <div class={classes!("mode-tabs-wrap", method.is_some().then_some("is-elsewhere"))}>
                     <ModeTabs mode={state.mode} wrt={state.wrt} {variables} {on_mode} {on_wrt} />
                 </div>
-                { method_tabs(*method, on_method) }
+                { method_tabs(method, on_method) }
             </aside>
-            if let Some(m) = *method {
+            if let Some(m) = method {
                 <main class="stage stage--methods">
                     if m == Method::Numeric {
                         <NumericPanel program={AttrValue::from(state.program.clone())} values={AttrValue::from(state.values.clone())} />
@@ -269,8 +241,8 @@ pub fn app() -> Html {
                     match (trace.clone(), frame.clone(), layout) {
                         (Some(t), Some(f), Some(l)) => html! {
                             <>
-                                <Narration trace={t.clone()} current={f.current} />
-                                <GraphView trace={t} layout={l} trace_id={state.trace_id} frame={f} />
+                                <Narration trace={Shared(t.clone())} current={f.current} />
+                                <GraphView trace={Shared(t)} layout={Shared(l)} trace_id={state.trace_id} frame={Shared(f)} />
                                 { legend(state.mode) }
                             </>
                         },
@@ -284,9 +256,9 @@ pub fn app() -> Html {
             </main>
             <aside class="panels">
                 if let (Some(t), Some(f)) = (trace, frame) {
-                    <AdjointTable trace={t.clone()} rows={table_rows(&t, &f)} current={f.current} />
+                    <AdjointTable trace={Shared(t.clone())} rows={table_rows(&t, &f)} current={f.current} />
                     if t.mode != Mode::Forward {
-                        <NodeToGrad trace={t.clone()} lists={f.node_to_grad.clone()} current={f.current} />
+                        <NodeToGrad trace={Shared(t.clone())} lists={f.node_to_grad.clone()} current={f.current} />
                     }
                     <Pseudocode lines={t.pseudocode.clone()} current={f.line} />
                 }
@@ -330,6 +302,7 @@ fn legend(mode: Mode) -> Html {
             ("partial", "partial adjoint"),
             ("adjoint", "adjoint (sum)"),
             ("aux", "helper"),
+            ("pending", "not reached yet"),
         ]);
     }
     items.push(("current", "current step"));

@@ -210,6 +210,33 @@ impl ViewBox {
         }
     }
 
+    /// The box a fraction `t` (0 → `self`, 1 → `to`) of the way to `to`, for animating a
+    /// change of view.
+    pub fn lerp(self, to: Self, t: f64) -> Self {
+        let t = t.clamp(0.0, 1.0);
+        let mix = |a: f64, b: f64| a + (b - a) * t;
+        Self {
+            x: mix(self.x, to.x),
+            y: mix(self.y, to.y),
+            w: mix(self.w, to.w),
+            h: mix(self.h, to.h),
+        }
+    }
+
+    /// The box that shows in a `to` (width, height) pixel element the same picture, at the
+    /// same pixels counted from the top-left corner, as `self` showed in a `from` element:
+    /// where a view change starts when the element is resized at the same time, so that its
+    /// first frame does not jump.
+    pub fn resized(self, from: (f64, f64), to: (f64, f64)) -> Self {
+        let (s, ox, oy) = self.scale_offset(from.0, from.1);
+        Self {
+            x: self.x - ox / s,
+            y: self.y - oy / s,
+            w: to.0.max(1.0) / s,
+            h: to.1.max(1.0) / s,
+        }
+    }
+
     /// Moves the view by a drag of `(dx, dy)` pixels in a `cw × ch` element.
     pub fn pan(self, dx: f64, dy: f64, cw: f64, ch: f64) -> Self {
         let (s, _, _) = self.scale_offset(cw, ch);
@@ -218,6 +245,18 @@ impl ViewBox {
             y: self.y - dy / s,
             ..self
         }
+    }
+}
+
+/// Ease-in-out (cubic) of an animation's linear progress `t` in `0..=1`: slow start, slow
+/// end, the same curve as the nodes' CSS transition.
+// e(t) = 4t³ for t < ½, 1 − (−2t + 2)³ / 2 after: e(0) = 0, e(½) = ½, e(1) = 1, e′(0) = e′(1) = 0.
+pub fn ease_in_out(t: f64) -> f64 {
+    let t = t.clamp(0.0, 1.0);
+    if t < 0.5 {
+        4.0 * t * t * t
+    } else {
+        1.0 - (-2.0 * t + 2.0).powi(3) / 2.0
     }
 }
 
@@ -293,6 +332,56 @@ pub fn auto_view(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_resized_element_keeps_the_picture_under_each_pixel() {
+        // A wide drawing letterboxed (meet) in a square element, which then gets shorter.
+        let v = ViewBox::fit(600.0, 300.0, 0.0);
+        let (from, to) = ((400.0, 400.0), (400.0, 250.0));
+        let r = v.resized(from, to);
+        for (px, py) in [(0.0, 100.0), (200.0, 200.0), (399.0, 249.0), (37.0, 180.5)] {
+            let (a, b) = (
+                v.to_user(px, py, from.0, from.1),
+                r.to_user(px, py, to.0, to.1),
+            );
+            assert!(
+                (a.x - b.x).abs() < 1e-9 && (a.y - b.y).abs() < 1e-9,
+                "{px},{py}"
+            );
+        }
+        // The same element: nothing changes where the box already fills it.
+        let same = ViewBox::fit(400.0, 400.0, 0.0).resized(from, from);
+        assert_eq!(same, ViewBox::fit(400.0, 400.0, 0.0));
+    }
+
+    #[test]
+    fn a_view_change_is_interpolated_and_eased() {
+        let a = ViewBox::fit(100.0, 50.0, 0.0);
+        let b = ViewBox {
+            x: 40.0,
+            y: -10.0,
+            w: 300.0,
+            h: 150.0,
+        };
+        assert_eq!(a.lerp(b, 0.0), a);
+        assert_eq!(a.lerp(b, 1.0), b);
+        assert_eq!(a.lerp(b, 2.0), b, "clamped");
+        let mid = a.lerp(b, 0.5);
+        assert_eq!((mid.x, mid.y, mid.w, mid.h), (20.0, -5.0, 200.0, 100.0));
+        assert_eq!(ease_in_out(0.0), 0.0);
+        assert_eq!(ease_in_out(0.5), 0.5);
+        assert_eq!(ease_in_out(1.0), 1.0);
+        assert!(
+            ease_in_out(0.1) < 0.1 && ease_in_out(0.9) > 0.9,
+            "slow at both ends"
+        );
+        let mut last = 0.0;
+        for i in 1..=100 {
+            let e = ease_in_out(f64::from(i) / 100.0);
+            assert!(e >= last, "monotonic");
+            last = e;
+        }
+    }
 
     #[test]
     fn two_points_make_a_line_trimmed_for_the_arrow() {

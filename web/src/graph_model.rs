@@ -74,11 +74,11 @@ pub fn build_layout(trace: &Trace) -> Result<Layout, String> {
 
 /// Per node: the tangent or adjoint value reached so far (the table's rows), as text.
 pub fn annotations(trace: &Trace, frame: &Frame) -> Vec<Option<String>> {
-    let rows = crate::components::adjoint_table::table_rows(trace, frame);
     let mut out = vec![None; trace.nodes.len()];
     if !annotates(trace.mode) {
         return out;
     }
+    let rows = crate::components::adjoint_table::table_rows(trace, frame);
     let mark = if trace.mode == Mode::Forward {
         "v̇"
     } else {
@@ -160,6 +160,8 @@ pub struct Drawn {
 
 /// One node's fixed attributes.
 pub struct NodeGeom {
+    /// Centre of the box (where another trace's layout of the node glides from).
+    pub centre: Pt,
     /// Left edge of the box (`x`).
     pub left: AttrValue,
     /// Top edge of the box (`y`).
@@ -206,6 +208,7 @@ impl Drawn {
                 let (left, top) = (c.x - w / 2.0, c.y - h / 2.0);
                 let at = |v: f64| AttrValue::from(v.to_string());
                 Some(Rc::new(NodeGeom {
+                    centre: Pt::new(c.x, c.y),
                     left: at(left),
                     top: at(top),
                     width: at(w),
@@ -256,6 +259,10 @@ mod tests {
         assert_eq!(d.nodes.len(), t.nodes.len());
         let v2 = d.nodes[1].as_ref().expect("v2 is placed");
         assert!(v2.tip.starts_with("v2 = x2 = 5"), "{}", v2.tip);
+        let (c, size) = (l.nodes[1], l.sizes[1]);
+        assert_eq!((v2.centre.x, v2.centre.y), (c.x, c.y));
+        assert_eq!(v2.left.as_str(), (c.x - size.width / 2.0).to_string());
+        assert_eq!(v2.top.as_str(), (c.y - size.height / 2.0).to_string());
     }
 
     fn trace(mode: Mode) -> Trace {

@@ -63,6 +63,33 @@ impl ErrorView {
     }
 }
 
+/// The methods AD replaces, each shown in a panel instead of the step-through view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// Finite differences (§1.2).
+    Numeric,
+    /// Symbolic differentiation (§1.3).
+    Symbolic,
+}
+
+impl Method {
+    /// Both, in the order of their tabs.
+    pub const ALL: [Method; 2] = [Method::Numeric, Method::Symbolic];
+
+    /// The name in the URL (`panel=`) and in `data-panel` of its tab.
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Numeric => "numeric",
+            Method::Symbolic => "symbolic",
+        }
+    }
+
+    /// The method called `name`, if any.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.name() == name)
+    }
+}
+
 /// Everything the app shows, minus what is derived from it (frame, layout).
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
@@ -86,6 +113,8 @@ pub struct AppState {
     pub playing: bool,
     /// Milliseconds per step while playing.
     pub delay_ms: u32,
+    /// The method panel open instead of the step-through view, if any.
+    pub panel: Option<Method>,
 }
 
 /// Everything that can change the state.
@@ -117,6 +146,8 @@ pub enum Action {
     Tick,
     /// Milliseconds per step while playing.
     SetDelay(u32),
+    /// Open a method's panel, or close it when it is the one open.
+    TogglePanel(Method),
 }
 
 impl AppState {
@@ -139,6 +170,7 @@ impl AppState {
             error: None,
             playing: false,
             delay_ms: DEFAULT_DELAY_MS,
+            panel: url.panel,
         };
         st.rerun();
         st
@@ -188,6 +220,8 @@ impl AppState {
                 self.rerun();
             }
             Action::SetMode(m) => {
+                // Picking a mode also leaves a method panel for the step-through view.
+                self.panel = None;
                 if m != self.mode {
                     self.mode = m;
                     self.step = 0;
@@ -219,6 +253,10 @@ impl AppState {
                 }
             }
             Action::SetDelay(ms) => self.delay_ms = ms.clamp(50, 10_000),
+            Action::TogglePanel(m) => {
+                self.panel = (self.panel != Some(m)).then_some(m);
+                self.playing = false;
+            }
         }
     }
 }
@@ -314,6 +352,34 @@ mod tests {
             ..UrlState::default()
         });
         assert_eq!(st.step, st.total());
+    }
+
+    #[test]
+    fn a_method_panel_toggles_closes_on_a_mode_pick_and_comes_from_the_url() {
+        let st = start().reduce(Action::TogglePanel(Method::Numeric));
+        assert_eq!(st.panel, Some(Method::Numeric));
+        let st = st.reduce(Action::TogglePanel(Method::Symbolic));
+        assert_eq!(
+            st.panel,
+            Some(Method::Symbolic),
+            "the other tab switches panels"
+        );
+        assert_eq!(
+            st.clone()
+                .reduce(Action::TogglePanel(Method::Symbolic))
+                .panel,
+            None
+        );
+        let same_mode = st.mode;
+        assert_eq!(st.reduce(Action::SetMode(same_mode)).panel, None);
+        let st = AppState::from_url(&UrlState {
+            panel: Some(Method::Symbolic),
+            step: Some(3),
+            ..UrlState::default()
+        });
+        assert_eq!((st.panel, st.step), (Some(Method::Symbolic), 3));
+        assert_eq!(Method::from_name("numeric"), Some(Method::Numeric));
+        assert_eq!(Method::from_name("nonsense"), None);
     }
 
     #[test]

@@ -1,8 +1,12 @@
-//! The view in the URL query — `?mode=extended&step=3&wrt=0&p=<program>&at=<values>` — so a
-//! reload or a shared link restores it. Parsing and formatting are pure (tested natively);
-//! `read` and `write` are the thin browser adapters (History `replaceState`, no new entries).
+//! The view in the URL query — `?mode=extended&step=3&wrt=0&p=<program>&at=<values>`, plus
+//! `&panel=numeric|symbolic` while a method panel is open — so a reload or a shared link
+//! restores it (links from before `panel=` existed open the step-through view). Parsing and
+//! formatting are pure (tested natively); `read` and `write` are the thin browser adapters
+//! (History `replaceState`, no new entries).
 
 use adjoint_engine::Mode;
+
+use crate::state::Method;
 
 /// What the URL can say about the view; `None` fields keep the app's defaults.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -17,6 +21,8 @@ pub struct UrlState {
     pub program: Option<String>,
     /// `at=` the values text.
     pub values: Option<String>,
+    /// `panel=` the method panel open instead of the step-through view.
+    pub panel: Option<Method>,
 }
 
 /// Percent-encodes `s` for a query value (UTF-8; unreserved characters stay as they are).
@@ -78,6 +84,7 @@ pub fn parse(query: &str) -> UrlState {
             "wrt" => st.wrt = v.parse().ok(),
             "p" => st.program = Some(v),
             "at" => st.values = Some(v),
+            "panel" => st.panel = Method::from_name(&v),
             _ => {}
         }
     }
@@ -85,12 +92,22 @@ pub fn parse(query: &str) -> UrlState {
 }
 
 /// Formats the query string, starting with `?`.
-pub fn format(mode: Mode, step: usize, wrt: usize, program: &str, values: &str) -> String {
+pub fn format(
+    mode: Mode,
+    step: usize,
+    wrt: usize,
+    program: &str,
+    values: &str,
+    panel: Option<Method>,
+) -> String {
     let mut q = format!("?mode={}&step={step}", mode.name());
     if mode == Mode::Forward {
         q.push_str(&format!("&wrt={wrt}"));
     }
     q.push_str(&format!("&p={}&at={}", encode(program), encode(values)));
+    if let Some(m) = panel {
+        q.push_str(&format!("&panel={}", m.name()));
+    }
     q
 }
 
@@ -127,7 +144,7 @@ mod tests {
     fn round_trip_of_a_program_with_symbols_and_unicode() {
         let program = "v2 = exp(x1); v3 = v2 + 1\nv4 = v2 * v3 # θ·x";
         let values = "x1=1, x2=-0.5";
-        let q = format(Mode::Extended, 3, 0, program, values);
+        let q = format(Mode::Extended, 3, 0, program, values, None);
         assert!(
             !q.contains(' ') && !q.contains('\n') && !q.contains('+'),
             "{q}"
@@ -138,11 +155,30 @@ mod tests {
         assert_eq!(st.wrt, None);
         assert_eq!(st.program.as_deref(), Some(program));
         assert_eq!(st.values.as_deref(), Some(values));
+        assert_eq!(st.panel, None);
+        assert!(!q.contains("panel"), "no panel open, no panel= in {q}");
+    }
+
+    #[test]
+    fn the_open_panel_round_trips_and_old_links_still_parse() {
+        for m in Method::ALL {
+            let q = format(Mode::Reverse, 4, 0, "x*y", "x=1, y=2", Some(m));
+            assert!(q.ends_with(&format!("&panel={}", m.name())), "{q}");
+            let st = parse(&q);
+            assert_eq!(
+                (st.panel, st.mode, st.step),
+                (Some(m), Some(Mode::Reverse), Some(4))
+            );
+        }
+        // A link written before `panel=` existed, and one with a panel this build lacks.
+        let old = parse("?mode=reverse&step=5&p=x*y&at=x%3D1");
+        assert_eq!((old.panel, old.step), (None, Some(5)));
+        assert_eq!(parse("?panel=tensor&step=2").panel, None);
     }
 
     #[test]
     fn forward_mode_keeps_wrt() {
-        let st = parse(&format(Mode::Forward, 0, 1, "x*y", "x=1, y=2"));
+        let st = parse(&format(Mode::Forward, 0, 1, "x*y", "x=1, y=2", None));
         assert_eq!((st.mode, st.wrt), (Some(Mode::Forward), Some(1)));
     }
 

@@ -1,17 +1,20 @@
 //! The table of adjoints (`table[data-testid=adjoint-table]`): one row per visited node (or
-//! per tangent in forward mode) with the equation as MathML and the rounded value.
-
-use std::rc::Rc;
+//! per tangent in forward mode) with the equation as MathML and the rounded value. Each row
+//! is a keyed component ([`TableRow`]) whose props are the trace (by pointer), its step and
+//! whether it is current, so a step renders only the row it adds and the rows whose
+//! highlight changes, not every formula again.
 
 use adjoint_engine::render::number::rounded;
 use adjoint_engine::{Frame, Mode, StepKind, Trace};
 use yew::prelude::*;
 
+use crate::components::graph_parts::Shared;
+
 /// Props of [`AdjointTable`].
 #[derive(Properties, PartialEq)]
 pub struct AdjointTableProps {
     /// The trace on screen.
-    pub trace: Rc<Trace>,
+    pub trace: Shared<Trace>,
     /// Step indexes of the rows so far.
     pub rows: Vec<usize>,
     /// The step just applied.
@@ -22,12 +25,22 @@ pub struct AdjointTableProps {
 /// output (reverse mode records v̄_out = 1 only as its seed), so every node gets a row.
 pub fn table_rows(t: &Trace, f: &Frame) -> Vec<usize> {
     let mut rows = f.rows.clone();
-    for (i, s) in t.steps.iter().enumerate().take(f.k) {
+    let mut seeds = t
+        .steps
+        .iter()
+        .enumerate()
+        .take(f.k)
+        .filter(|(_, s)| s.kind == StepKind::Seed)
+        .peekable();
+    if seeds.peek().is_none() {
+        return rows;
+    }
+    for (i, s) in seeds {
         let visited = t
             .steps
             .iter()
             .any(|o| o.kind == StepKind::Visit && o.node == s.node);
-        if s.kind == StepKind::Seed && !visited {
+        if !visited {
             rows.push(i);
         }
     }
@@ -52,17 +65,8 @@ pub fn adjoint_table(props: &AdjointTableProps) -> Html {
             <table class="adjoint-table" data-testid="adjoint-table">
                 <thead><tr><th scope="col">{"node"}</th><th scope="col">{"value"}</th><th scope="col">{"equation"}</th></tr></thead>
                 <tbody>
-                    { for props.rows.iter().filter_map(|&i| t.steps.get(i).map(|s| (i, s))).map(|(i, s)| {
-                        let label = t.nodes.get(s.node as usize).map(|n| n.label.clone()).unwrap_or_default();
-                        let current = props.current == Some(i);
-                        html! {
-                            <tr data-testid="adjoint-row" data-node={label.clone()}
-                                class={classes!(current.then_some("is-current"))}>
-                                <td>{ label }</td>
-                                <td class="adjoint-value num" data-testid="adjoint-value">{ rounded(s.value) }</td>
-                                <td class="formula">{ crate::math::chain(&s.equation) }</td>
-                            </tr>
-                        }
+                    { for props.rows.iter().map(|&i| html! {
+                        <TableRow key={i} trace={props.trace.clone()} step={i} current={props.current == Some(i)} />
                     }) }
                 </tbody>
             </table>
@@ -70,6 +74,39 @@ pub fn adjoint_table(props: &AdjointTableProps) -> Html {
                 <p class="hint">{ if forward { "No tangent yet: press Next." } else { "No node visited yet: press Next." } }</p>
             }
         </section>
+    }
+}
+
+/// Props of [`TableRow`].
+#[derive(Properties, PartialEq)]
+pub struct TableRowProps {
+    /// The trace on screen.
+    pub trace: Shared<Trace>,
+    /// The step whose result the row shows.
+    pub step: usize,
+    /// Is it the step just applied?
+    pub current: bool,
+}
+
+/// One row: `tr[data-testid=adjoint-row][data-node]`.
+#[function_component(TableRow)]
+pub fn table_row(props: &TableRowProps) -> Html {
+    let t = &props.trace;
+    let Some(s) = t.steps.get(props.step) else {
+        return html! {};
+    };
+    let label = t
+        .nodes
+        .get(s.node as usize)
+        .map(|n| n.label.clone())
+        .unwrap_or_default();
+    html! {
+        <tr data-testid="adjoint-row" data-node={label.clone()}
+            class={classes!(props.current.then_some("is-current"))}>
+            <td>{ label }</td>
+            <td class="adjoint-value num" data-testid="adjoint-value">{ rounded(s.value) }</td>
+            <td class="formula">{ crate::math::chain(&s.equation) }</td>
+        </tr>
     }
 }
 
@@ -99,6 +136,7 @@ mod tests {
 pub(crate) mod render_tests {
     use super::*;
     use adjoint_engine::frame_at;
+    use std::rc::Rc;
 
     /// Renders `C` with `props` to HTML (no hydration markers), on a tokio `LocalSet`
     /// because the props hold `Rc`s.
@@ -133,7 +171,7 @@ pub(crate) mod render_tests {
         );
         let f = frame_at(&t, t.steps.len());
         let props = AdjointTableProps {
-            trace: t.clone(),
+            trace: Shared(t.clone()),
             rows: table_rows(&t, &f),
             current: f.current,
         };
@@ -155,7 +193,7 @@ pub(crate) mod render_tests {
         // The step before visits v1 (v̄1 = v̄4·v2 + v̄3/v1 = 5.5): its row is the current one.
         let f = frame_at(&t, t.steps.len() - 1);
         let props = AdjointTableProps {
-            trace: t.clone(),
+            trace: Shared(t.clone()),
             rows: table_rows(&t, &f),
             current: f.current,
         };
@@ -172,7 +210,7 @@ pub(crate) mod render_tests {
         );
         let f = frame_at(&t, 0);
         let props = AdjointTableProps {
-            trace: t.clone(),
+            trace: Shared(t.clone()),
             rows: table_rows(&t, &f),
             current: f.current,
         };

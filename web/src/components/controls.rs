@@ -83,7 +83,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                 </span>
             </div>
             <label class="visually-hidden" for="scrubber">{"Step"}</label>
-            <input id="scrubber" class="step-slider" style="margin: 0" type="range" min="0" max={props.total.to_string()}
+            <input id="scrubber" class="step-slider" type="range" min="0" max={props.total.to_string()}
                 step="1" value={props.step.to_string()} oninput={on_scrub}
                 aria-valuetext={format!("Step {} of {}", props.step, props.total)} />
         </div>

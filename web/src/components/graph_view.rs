@@ -3,19 +3,30 @@
 //! moves. Each visible node is a `g[data-testid=graph-node]` with `data-node-kind` and
 //! `data-label`; created nodes not yet reached are faint outlines (`data-testid=pending-node`).
 //! Wheel zooms about the pointer, dragging pans, and Fit shows the whole graph.
+//!
+//! A new trace (another mode, an edited program) is laid out anew: the nodes it shares with
+//! the old one glide from their old places to their new ones ([`glide_nodes`], a Web
+//! Animation of each moved node group's `transform`, so no node carries a transform while
+//! stepping), the view glides to its new box ([`ViewTween`]) and the edges fade in, all
+//! skipped under `prefers-reduced-motion`. Nothing sets a `style` attribute (a strict
+//! `style-src 'self'` policy blocks those): the size the drawing needs is set through the
+//! CSSOM, which that policy allows.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use adjoint_engine::{Frame, NodeKind, Trace};
 use adjoint_layout::Layout;
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::js_sys::{Array, Object, Reflect};
 use web_sys::{Element, PointerEvent, ResizeObserver, WheelEvent};
 use yew::prelude::*;
 
 use crate::components::graph_parts::{GraphEdge, GraphNode, Shared};
-use crate::geometry::{auto_view, ViewBox, MIN_SCALE};
+use crate::geometry::{auto_view, ease_in_out, Pt, ViewBox, MIN_SCALE};
 use crate::graph_model::{annotations, keep_box, named_so_far, Drawn};
 
 /// Margin round the drawing in the fitted view.
@@ -23,17 +34,166 @@ const MARGIN: f64 = 24.0;
 /// How far the adjoint band's shading runs past the drawing.
 const BAND_OVERHANG: f64 = 10_000.0;
 
+/// How long the view and the nodes glide to a new trace's places.
+const TWEEN_MS: f64 = 450.0;
+/// The glide's easing: cubic ease-in-out, as [`ease_in_out`] computes it for the view.
+const TWEEN_EASING: &str = "cubic-bezier(0.65, 0, 0.35, 1)";
+
+#[wasm_bindgen]
+extern "C" {
+    /// An element's inline style through the CSSOM (`ElementCSSInlineStyle`); bound here
+    /// rather than through web-sys's `CssStyleDeclaration`, the only use of it.
+    #[wasm_bindgen(extends = Element)]
+    type StyledElement;
+    /// Its `CSSStyleDeclaration`.
+    type InlineStyle;
+    #[wasm_bindgen(method, getter)]
+    fn style(this: &StyledElement) -> InlineStyle;
+    #[wasm_bindgen(method, js_name = setProperty)]
+    fn set_property(this: &InlineStyle, name: &str, value: &str);
+    /// `Element.animate(keyframes, options)` (Web Animations; its `Animation` is not kept).
+    #[wasm_bindgen(method)]
+    fn animate(this: &StyledElement, keyframes: &JsValue, options: &JsValue);
+}
+
+/// A JS object `{ key: value, … }`.
+fn object(pairs: &[(&str, JsValue)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o
+}
+
+/// Glides the node groups under `nodes` that another layout placed elsewhere from `old` to
+/// where they are now: each moved group is animated from `translate(old − new)` to no
+/// transform. The groups are the children of `nodes` in the order of `drawn.nodes`' entries.
+fn glide_nodes(nodes: &Element, old: &[Option<Pt>], drawn: &Drawn) {
+    let options = object(&[
+        ("duration", JsValue::from_f64(TWEEN_MS)),
+        ("easing", JsValue::from_str(TWEEN_EASING)),
+    ]);
+    let mut el = nodes.first_element_child();
+    for (i, geom) in drawn.nodes.iter().enumerate() {
+        let Some(g) = geom else { continue };
+        let Some(e) = el else { return };
+        el = e.next_element_sibling();
+        let Some(from) = old.get(i).copied().flatten() else {
+            continue;
+        };
+        let (dx, dy) = (from.x - g.centre.x, from.y - g.centre.y);
+        if dx.abs() + dy.abs() < 0.5 {
+            continue;
+        }
+        let frames = Array::of2(
+            &object(&[(
+                "transform",
+                JsValue::from_str(&format!("translate({dx}px, {dy}px)")),
+            )]),
+            &object(&[("transform", JsValue::from_str("none"))]),
+        );
+        e.unchecked_ref::<StyledElement>()
+            .animate(&frames, &options);
+    }
+}
+
+/// Tells the stylesheet the size of the drawing `fit` (`.graph` in style.css turns it into
+/// the svg's size): `--graph-aspect`, its width / height, and `--graph-readable`, the height
+/// that shows it at [`MIN_SCALE`].
+fn size_for(svg: &Element, fit: ViewBox) {
+    let style = svg.unchecked_ref::<StyledElement>().style();
+    style.set_property("--graph-aspect", &format!("{:.0} / {:.0}", fit.w, fit.h));
+    style.set_property("--graph-readable", &format!("{:.0}px", fit.h * MIN_SCALE));
+}
+
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+/// The latest view of the graph: (trace id, view box, widest zoom-out).
+type Latest = Rc<RefCell<Option<(u64, ViewBox, f64)>>>;
+
+/// The animation-frame callback of a [`ViewTween`], which drops itself when done.
+type FrameSlot = Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>;
+
+/// The view gliding from one trace's box to the next one's: each animation frame writes an
+/// eased in-between `viewBox` straight onto the svg (Yew has already written the target, and
+/// leaves the attribute alone while its own value stays the same). It heads for the latest
+/// view of that trace, so a resize or a zoom meanwhile changes where it lands, and stops at
+/// the end, when the trace changes, or when dropped.
+struct ViewTween {
+    handle: Rc<Cell<Option<i32>>>,
+    frame: FrameSlot,
+}
+
+impl ViewTween {
+    fn start(svg: Element, from: ViewBox, latest: Latest, id: u64) -> Option<Self> {
+        let window = web_sys::window()?;
+        let handle = Rc::new(Cell::new(None));
+        let frame: FrameSlot = Rc::new(RefCell::new(None));
+        let started = Cell::new(None::<f64>);
+        let (h, slot, w) = (handle.clone(), frame.clone(), window.clone());
+        let target = move || latest.borrow().filter(|l| l.0 == id).map(|l| l.1);
+        // Failing to write the attribute only skips a frame of the animation.
+        let _ = svg.set_attribute("viewBox", &from.attr());
+        *frame.borrow_mut() = Some(Closure::new(move |now: f64| {
+            let t0 = started.get().unwrap_or(now);
+            started.set(Some(t0));
+            let t = (now - t0) / TWEEN_MS;
+            let Some(to) = target() else {
+                slot.borrow_mut().take();
+                return;
+            };
+            if t >= 1.0 {
+                let _ = svg.set_attribute("viewBox", &to.attr());
+                // Dropping the closure while it runs is safe: wasm-bindgen frees it after.
+                slot.borrow_mut().take();
+                return;
+            }
+            let _ = svg.set_attribute("viewBox", &from.lerp(to, ease_in_out(t)).attr());
+            if let Some(f) = slot.borrow().as_ref() {
+                h.set(w.request_animation_frame(f.as_ref().unchecked_ref()).ok());
+            }
+        }));
+        let first = frame.borrow().as_ref().and_then(|f| {
+            window
+                .request_animation_frame(f.as_ref().unchecked_ref())
+                .ok()
+        });
+        handle.set(first);
+        Some(Self { handle, frame })
+    }
+}
+
+impl Drop for ViewTween {
+    fn drop(&mut self) {
+        if let (Some(h), Some(w)) = (self.handle.get(), web_sys::window()) {
+            // Cancelling a finished frame is harmless.
+            let _ = w.cancel_animation_frame(h);
+        }
+        self.frame.borrow_mut().take();
+    }
+}
+
 /// Props of [`GraphView`].
 #[derive(Properties, PartialEq)]
 pub struct GraphViewProps {
-    /// The trace on screen.
-    pub trace: Rc<Trace>,
+    /// The trace on screen. (Props shared for a trace compare by pointer: a deep compare
+    /// of a 300-node trace and its layout at every step cost more than the step's diff.)
+    pub trace: Shared<Trace>,
     /// Its layout (or why it failed).
-    pub layout: Rc<Result<Layout, String>>,
+    pub layout: Shared<Result<Layout, String>>,
     /// Changes whenever the trace does (resets zoom to fit).
     pub trace_id: u64,
     /// The frame at the current step.
-    pub frame: Rc<Frame>,
+    pub frame: Shared<Frame>,
 }
 
 /// A drag in progress: where it started and the view then.
@@ -91,8 +251,58 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
         });
     }
 
-    // The latest view, read by the wheel listener (installed outside Yew, see below).
-    let latest = use_mut_ref(|| None::<(u64, ViewBox, f64)>);
+    // The svg's size follows the drawing's (through the CSSOM, see the module doc); before
+    // the glide below, which measures the new size.
+    {
+        let svg_ref = svg_ref.clone();
+        let layout = props.layout.clone();
+        use_effect_with((props.trace_id, props.layout.is_ok()), move |_| {
+            if let (Some(svg), Ok(l)) = (svg_ref.cast::<Element>(), layout.as_ref()) {
+                size_for(&svg, ViewBox::fit(l.width, l.height, MARGIN));
+            }
+        });
+    }
+    // The latest view, read by the wheel listener (installed outside Yew, see below) and by
+    // the view's glide to a new trace.
+    let latest: Latest = use_mut_ref(|| None::<(u64, ViewBox, f64)>);
+    // The view of the trace before and the svg's size then, when this render is the first
+    // of a new trace.
+    let glide_from = use_mut_ref(|| None::<(ViewBox, Option<(f64, f64)>)>);
+    // Where the nodes of the trace before were (centres by node index).
+    let placed = use_mut_ref(Vec::<Option<Pt>>::new);
+    let nodes_ref = use_node_ref();
+    // Attribute strings that are the same at every step of a trace, formatted once.
+    let drawn = {
+        let (trace, layout) = (props.trace.0.clone(), props.layout.0.clone());
+        use_memo(props.trace_id, move |_| Drawn::new(&trace, &layout))
+    };
+    {
+        let (svg_ref, nodes_ref) = (svg_ref.clone(), nodes_ref.clone());
+        let (latest, glide_from, drawn) = (latest.clone(), glide_from.clone(), drawn.clone());
+        use_effect_with(props.trace_id, move |&id| {
+            let centres: Vec<Option<Pt>> = drawn
+                .nodes
+                .iter()
+                .map(|g| g.as_ref().map(|g| g.centre))
+                .collect();
+            let old = std::mem::replace(&mut *placed.borrow_mut(), centres);
+            let from = glide_from.borrow_mut().take();
+            let motion = !reduced_motion();
+            if let Some(nodes) = nodes_ref.cast::<Element>().filter(|_| motion) {
+                glide_nodes(&nodes, &old, &drawn);
+            }
+            let tween = from
+                .filter(|_| motion)
+                .zip(svg_ref.cast::<Element>())
+                .and_then(|((from, was), svg)| {
+                    // The new drawing may have resized the svg: start from the same picture
+                    // in the new size (measuring here is the layout the frame needs anyway).
+                    let from = was.map_or(from, |was| from.resized(was, element_size(&svg)));
+                    ViewTween::start(svg, from, latest, id)
+                });
+            move || drop(tween)
+        });
+    }
     // Wheel zoom needs preventDefault, so a non-passive listener on the svg itself (Yew
     // delegates `onwheel` to a root listener that Chromium treats as passive).
     {
@@ -124,12 +334,6 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
             move || drop(listener)
         });
     }
-
-    // Attribute strings that are the same at every step of a trace, formatted once.
-    let drawn = {
-        let (trace, layout) = (props.trace.clone(), props.layout.clone());
-        use_memo(props.trace_id, move |_| Drawn::new(&trace, &layout))
-    };
 
     let layout = match props.layout.as_ref() {
         Ok(l) => l,
@@ -164,15 +368,11 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
         (None, None) => fit,
     };
     let max_w = fit.w * 4.0;
-    // As tall as the drawing needs at full width, and tall enough to show it at a readable
-    // scale, within the viewport.
-    let svg_style = format!(
-        "aspect-ratio: {:.0} / {:.0}; height: auto; max-height: 78vh; min-height: max(24rem, min(78vh, {:.0}px))",
-        fit.w,
-        fit.h,
-        fit.h * MIN_SCALE
-    );
-    *latest.borrow_mut() = Some((id, view, max_w));
+    let before = latest.borrow_mut().replace((id, view, max_w));
+    if let Some((_, old_view, _)) = before.filter(|b| b.0 != id) {
+        // The first render of another trace: glide from the view of the one before.
+        *glide_from.borrow_mut() = Some((old_view, *size));
+    }
 
     let on_down = {
         let drag = drag.clone();
@@ -236,7 +436,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
 
     let t = &props.trace;
     let f = &props.frame;
-    let trace = Shared(props.trace.clone());
+    let trace = props.trace.clone();
     let visible = |i: usize| f.visible.get(i).copied().unwrap_or(true);
     let annots = annotations(t, f);
     let named = named_so_far(t, f);
@@ -257,11 +457,12 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                 }
             </div>
             <svg ref={svg_ref} class="graph" data-testid="graph" viewBox={view.attr()}
-                preserveAspectRatio="xMidYMid meet" style={svg_style} role="img" aria-label={summary}
+                preserveAspectRatio="xMidYMid meet" role="img" aria-label={summary}
                 onpointerdown={on_down} onpointermove={on_move}
                 onpointerup={on_up.clone()} onpointercancel={on_up}>
                 { bands(t, layout) }
-                <g class="edges">
+                // Drawn anew (and faded in) for each trace: its routes are another layout's.
+                <g class="edges" key={id.to_string()}>
                     // Keyed by the edge's index in the layout: revealing an edge then inserts
                     // one element instead of shifting (and rewriting) every edge after it.
                     // Each edge is a component, so the unchanged ones are skipped.
@@ -282,7 +483,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                         }
                     }) }
                 </g>
-                <g class="nodes">
+                <g class="nodes" ref={nodes_ref}>
                     // Keyed by node id; a node re-renders only when its flags change.
                     { for t.nodes.iter().enumerate().filter_map(|(i, n)| Some((i, n, drawn.nodes.get(i)?.as_ref()?))).map(|(i, n, g)| {
                         let shown = visible(i);

@@ -6,11 +6,13 @@ use adjoint_engine::render::number::rounded;
 use adjoint_engine::{Mode, Trace};
 use yew::prelude::*;
 
+use crate::components::graph_parts::Shared;
+
 /// Props of [`Narration`].
 #[derive(Properties, PartialEq)]
 pub struct NarrationProps {
-    /// The trace on screen.
-    pub trace: std::rc::Rc<Trace>,
+    /// The trace on screen (compared by pointer).
+    pub trace: Shared<Trace>,
     /// The step just applied, if any.
     pub current: Option<usize>,
 }
@@ -56,7 +58,7 @@ pub fn narration(props: &NarrationProps) -> Html {
     let done = props.current.is_some_and(|i| i + 1 == t.steps.len());
     html! {
         <div class="narration" data-testid="narration" aria-live="polite">
-            <span>{ sentence }</span>
+            <span>{ with_subscripts(&sentence) }</span>
             if let Some(f) = formula {
                 {" "}<span class="formula">{ f }</span>
             }
@@ -64,6 +66,38 @@ pub fn narration(props: &NarrationProps) -> Html {
                 <div class="hint result">{ result_line(t) }</div>
             }
         </div>
+    }
+}
+
+/// Splits plain text at its `_{…}` subscripts (the engine's text form of `v̄_{2→5}`):
+/// `(text, is_subscript)` pieces in order, the braces dropped. An unclosed `_{` stays text.
+pub fn subscript_parts(s: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(at) = rest.find("_{") {
+        let Some(len) = rest[at + 2..].find('}') else {
+            break;
+        };
+        if at > 0 {
+            out.push((&rest[..at], false));
+        }
+        out.push((&rest[at + 2..at + 2 + len], true));
+        rest = &rest[at + 2 + len + 1..];
+    }
+    if !rest.is_empty() {
+        out.push((rest, false));
+    }
+    out
+}
+
+/// Text with its `_{…}` subscripts drawn as `<sub>` (`v̄_{2→5}` reads v̄₂→₅).
+pub fn with_subscripts(s: &str) -> Html {
+    html! {
+        { for subscript_parts(s).into_iter().map(|(part, sub)| if sub {
+            html! { <sub>{ part.to_string() }</sub> }
+        } else {
+            html! { { part.to_string() } }
+        }) }
     }
 }
 
@@ -76,4 +110,33 @@ pub fn result_line(t: &Trace) -> String {
         .map(|v| format!("∂y/∂{} = {}", v.name, rounded(v.value)))
         .collect();
     format!("y = {}; {}", rounded(t.result.output), grads.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subscripts_are_split_out_of_the_engine_text() {
+        assert_eq!(
+            subscript_parts("v̄2 = v̄_{2→5} + v̄_{2→4} = 1.716."),
+            vec![
+                ("v̄2 = v̄", false),
+                ("2→5", true),
+                (" + v̄", false),
+                ("2→4", true),
+                (" = 1.716.", false)
+            ]
+        );
+        assert_eq!(
+            subscript_parts("v̄_{k→i}"),
+            vec![("v̄", false), ("k→i", true)]
+        );
+        assert_eq!(
+            subscript_parts("no subscript"),
+            vec![("no subscript", false)]
+        );
+        assert_eq!(subscript_parts("open _{2"), vec![("open _{2", false)]);
+        assert!(subscript_parts("").is_empty());
+    }
 }

@@ -1,18 +1,21 @@
 //! `node_to_grad` as it stands (`[data-testid=node-to-grad]`): each node with the partial
 //! adjoints it has received as chips; once the node is visited, the list is shown summed.
-
-use std::rc::Rc;
+//! Each entry is a keyed component ([`GradEntry`]), so a step renders only the entries it
+//! changes.
 
 use adjoint_engine::frame::GradList;
 use adjoint_engine::render::{number::rounded, text};
 use adjoint_engine::{Mode, StepKind, Trace};
 use yew::prelude::*;
 
+use crate::components::graph_parts::Shared;
+use crate::components::narration::with_subscripts;
+
 /// Props of [`NodeToGrad`].
 #[derive(Properties, PartialEq)]
 pub struct NodeToGradProps {
     /// The trace on screen.
-    pub trace: Rc<Trace>,
+    pub trace: Shared<Trace>,
     /// The lists.
     pub lists: Vec<GradList>,
     /// The step just applied.
@@ -52,35 +55,18 @@ pub fn entry_value(t: &Trace, g: &GradList, current: Option<usize>) -> Option<St
 pub fn node_to_grad(props: &NodeToGradProps) -> Html {
     let t = &props.trace;
     let cur = props.current.map(|c| c as u32);
+    let step = props.current.and_then(|c| t.steps.get(c));
     html! {
         <section class="panel hide-when-presenting" aria-labelledby="ntg-title">
             <h2 id="ntg-title">{ if t.mode == Mode::Backprop { "grad on each node" } else { "node_to_grad" } }</h2>
             <ul class="node-to-grad" data-testid="node-to-grad">
                 { for props.lists.iter().map(|g| {
-                    let label = t.nodes.get(g.node as usize).map(|n| n.label.clone()).unwrap_or_default();
-                    let current = cur.is_some_and(|c| g.chips.contains(&c))
-                        || props.current.and_then(|c| t.steps.get(c)).is_some_and(|s| s.node == g.node && g.summed);
-                    let chips: Vec<String> = g.chips.iter().map(|&c| chip_text(t, c)).collect();
+                    let holds_current = cur.is_some_and(|c| g.chips.contains(&c));
+                    let current = holds_current || step.is_some_and(|s| s.node == g.node && g.summed);
                     html! {
-                        <li class={classes!("ntg-entry", current.then_some("is-current"), g.summed.then_some("is-summed"))}
-                            data-node={label.clone()}>
-                            <span class="ntg-key">{ format!("{label}:") }</span>
-                            if g.summed {
-                                <span class="ntg-sum" title="visited: the partial adjoints are summed">
-                                    { format!("Σ [{}]", chips.join(" + ")) }
-                                </span>
-                            } else {
-                                {"["}
-                                { for g.chips.iter().zip(&chips).map(|(&c, text)| html! {
-                                    <span class={classes!("ntg-item", (Some(c) == cur).then_some("is-new"))}
-                                        title={t.steps.get(c as usize).map(|s| rounded(s.value))}>{ text.clone() }</span>
-                                }) }
-                                {"]"}
-                            }
-                            if let Some(v) = entry_value(t, g, props.current) {
-                                <span class="ntg-value num">{ format!("= {v}") }</span>
-                            }
-                        </li>
+                        <GradEntry key={g.node} trace={props.trace.clone()} list={g.clone()} {current}
+                            new_chip={cur.filter(|_| holds_current)}
+                            value={entry_value(t, g, props.current).map(AttrValue::from)} />
                     }
                 }) }
             </ul>
@@ -88,6 +74,54 @@ pub fn node_to_grad(props: &NodeToGradProps) -> Html {
                 <p class="hint">{"Empty: the output's seed goes in first."}</p>
             }
         </section>
+    }
+}
+
+/// Props of [`GradEntry`].
+#[derive(Properties, PartialEq)]
+pub struct GradEntryProps {
+    /// The trace on screen.
+    pub trace: Shared<Trace>,
+    /// The node and its chips.
+    pub list: GradList,
+    /// Touched by the step just applied.
+    pub current: bool,
+    /// The chip the step just applied added, if it is in this list.
+    pub new_chip: Option<u32>,
+    /// The number the entry stands for so far ([`entry_value`]).
+    pub value: Option<AttrValue>,
+}
+
+/// One entry: `li.ntg-entry[data-node]`.
+#[function_component(GradEntry)]
+pub fn grad_entry(props: &GradEntryProps) -> Html {
+    let (t, g) = (&props.trace, &props.list);
+    let label = t
+        .nodes
+        .get(g.node as usize)
+        .map(|n| n.label.clone())
+        .unwrap_or_default();
+    let chips: Vec<String> = g.chips.iter().map(|&c| chip_text(t, c)).collect();
+    html! {
+        <li class={classes!("ntg-entry", props.current.then_some("is-current"), g.summed.then_some("is-summed"))}
+            data-node={label.clone()}>
+            <span class="ntg-key">{ format!("{label}:") }</span>
+            if g.summed {
+                <span class="ntg-sum" title="visited: the partial adjoints are summed">
+                    { with_subscripts(&format!("Σ [{}]", chips.join(" + "))) }
+                </span>
+            } else {
+                {"["}
+                { for g.chips.iter().zip(&chips).map(|(&c, text)| html! {
+                    <span class={classes!("ntg-item", (Some(c) == props.new_chip).then_some("is-new"))}
+                        title={t.steps.get(c as usize).map(|s| rounded(s.value))}>{ with_subscripts(text) }</span>
+                }) }
+                {"]"}
+            }
+            if let Some(v) = props.value.clone() {
+                <span class="ntg-value num">{ format!("= {v}") }</span>
+            }
+        </li>
     }
 }
 
