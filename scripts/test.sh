@@ -6,9 +6,13 @@
 #!   fmt        cargo fmt --all --check
 #!   clippy     cargo clippy --workspace --all-targets -- -D warnings
 #!   clippy-wasm cargo clippy -p adjoint-web --target wasm32-unknown-unknown -- -D warnings
-#!   test       cargo test --workspace (native)
+#!   test       cargo test --workspace (native; includes the seeded fuzz smoke run,
+#!              crates/fuzz/tests/smoke.rs)
+#!   fuzz       libFuzzer, a few seconds per target: scripts/fuzz.sh parse 20000 and
+#!              engine 1000 (stable Rust with SanitizerCoverage flags; builds fuzz/)
 #!   build      trunk build --release
 #!   e2e        dist/ served by python3 on 127.0.0.1, node --test tests/e2e/*.test.cjs
+#!              (csp.test.cjs also serves dist/ itself with the CSP as a header)
 #! Stops at the first failing stage and names it. Ends with the sizes of dist/ and one
 #! summary line counting the tests of both runners.
 #! Usage: scripts/test.sh [--skip STAGE[,STAGE...]]
@@ -83,6 +87,13 @@ cargo_test() {
   cargo test --workspace 2>&1 | tee "$LOGDIR/cargo-test.log"
 }
 
+short_fuzz() {
+  # Fresh corpus each time (seeds only), so CI runs the same kind of short run.
+  local work="$LOGDIR/fuzz"
+  FUZZ_WORK="$work" bash scripts/fuzz.sh parse 20000 -- -seed=1 2>&1 | tail -n 6 || return 1
+  FUZZ_WORK="$work" bash scripts/fuzz.sh engine 1000 -- -seed=1 2>&1 | tail -n 6 || return 1
+}
+
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
@@ -139,6 +150,7 @@ stage fmt cargo fmt --all --check
 stage clippy cargo clippy --workspace --all-targets -- -D warnings
 stage clippy-wasm cargo clippy -p adjoint-web --target wasm32-unknown-unknown -- -D warnings
 stage test cargo_test
+stage fuzz short_fuzz
 stage build trunk build --release
 stage e2e e2e
 

@@ -1,5 +1,6 @@
 //! Adjoint's browser app: mounts [`app::App`] on the page. Everything else lives in the
-//! modules below; the engine does the math, these only draw its traces.
+//! modules below; the engine does the math, these only draw its traces. A panic that
+//! escapes anyway is shown by [`panic_report`] as a banner instead of a dead page.
 #![forbid(unsafe_code)]
 
 mod app;
@@ -8,9 +9,20 @@ mod components;
 mod geometry;
 mod graph_model;
 mod math;
+mod panic_report;
 mod state;
 mod url;
 
+/// How long after mounting `?panic_test=1` panics (the app has drawn its graph by then).
+const TEST_PANIC_DELAY_MS: u32 = 1_500;
+
 fn main() {
+    panic_report::install();
     yew::Renderer::<app::App>::new().render();
+    if panic_report::test_panic_requested() {
+        gloo_timers::callback::Timeout::new(TEST_PANIC_DELAY_MS, || {
+            panic!("test panic requested by ?{}=1", panic_report::TEST_PARAM)
+        })
+        .forget();
+    }
 }

@@ -3,7 +3,7 @@
 use serde_json::{json, Map, Value};
 
 use adjoint_engine::export::{dot::trace_dot, latex::trace_latex, text::trace_text};
-use adjoint_engine::modes::higher::hessian;
+use adjoint_engine::modes::higher::try_hessian;
 use adjoint_engine::render::number::rounded;
 use adjoint_engine::{compile, run_with, syntax::parse_values, Mode};
 
@@ -80,7 +80,7 @@ pub fn grad(a: &Args) -> Result<String, CliError> {
 pub fn hessian_cmd(a: &Args) -> Result<String, CliError> {
     let src = program(a)?;
     let c = compile(src, &values(a)?).map_err(engine_err(src))?;
-    let h = hessian(&c);
+    let h = try_hessian(&c).map_err(engine_err(src))?;
     let vars = c.graph().variables().to_vec();
     if a.options.contains_key("json") {
         return Ok(serde_json::to_string(

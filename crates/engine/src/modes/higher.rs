@@ -22,6 +22,22 @@ pub struct Hessian {
     pub node_counts: [usize; 3],
 }
 
+/// The most variables [`try_hessian`] accepts: the Hessian costs one extension per
+/// variable and n² numbers.
+pub const MAX_HESSIAN_VARIABLES: usize = 1_000;
+
+/// [`hessian`], refusing programs of more than [`MAX_HESSIAN_VARIABLES`] variables with
+/// a clear limit error instead of running for minutes and filling the memory.
+pub fn try_hessian(c: &Compiled) -> Result<Hessian, EngineError> {
+    if c.inputs.len() > MAX_HESSIAN_VARIABLES {
+        return Err(EngineError::Limit {
+            what: "the number of variables of a Hessian",
+            limit: MAX_HESSIAN_VARIABLES,
+        });
+    }
+    Ok(hessian(c))
+}
+
 /// The Hessian by reverse-over-reverse on the extended graph.
 pub fn hessian(c: &Compiled) -> Hessian {
     let g = c.graph();
