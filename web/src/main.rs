@@ -8,6 +8,8 @@ mod chart;
 mod components;
 mod geometry;
 mod graph_model;
+mod i18n;
+mod lessons;
 mod math;
 mod panic_report;
 mod state;
