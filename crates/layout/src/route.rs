@@ -51,6 +51,17 @@ enum Direction {
     Within,
 }
 
+impl Direction {
+    /// Sign of travel along x: +1 rightwards, -1 otherwise.
+    fn sign(self) -> f64 {
+        if self == Direction::Rightwards {
+            1.0
+        } else {
+            -1.0
+        }
+    }
+}
+
 /// Routes every input edge.
 pub(crate) fn route_edges(
     input: &LayoutInput,
@@ -156,12 +167,7 @@ fn across(
     dir: Direction,
 ) -> Vec<Point> {
     let g = geo.g;
-    // Sign of travel along x: +1 rightwards, -1 leftwards.
-    let s = if dir == Direction::Rightwards {
-        1.0
-    } else {
-        -1.0
-    };
+    let s = dir.sign();
     let mut pts = Vec::with_capacity(chain.len() * 2 + 2);
     let (src, dst) = (chain[0], chain[chain.len() - 1]);
     let (cx, half) = (geo.cols.centre[g.rank[src]], geo.cols.half[g.rank[src]]);
@@ -256,11 +262,7 @@ fn lane_route(
     l: usize,
 ) -> Vec<Point> {
     let g = geo.g;
-    let s = if dir == Direction::Rightwards {
-        1.0
-    } else {
-        -1.0
-    };
+    let s = dir.sign();
     let track = geo.plan.track_y[l];
     let (leg_s, leg_d) = geo.plan.leg_x[l];
     let (cs, cd) = (geo.cols.centre[g.rank[src]], geo.cols.centre[g.rank[dst]]);
