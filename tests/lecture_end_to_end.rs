@@ -35,11 +35,7 @@ fn layout_of(t: &Trace) -> Layout {
             }
         })
         .collect();
-    let edges = t
-        .nodes
-        .iter()
-        .flat_map(|n| n.inputs.iter().map(move |&i| (i as usize, n.id as usize)))
-        .collect();
+    let edges = t.edges();
     layout(&LayoutInput { nodes, edges }, &LayoutOptions::default()).expect("a DAG lays out")
 }
 

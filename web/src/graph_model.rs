@@ -63,11 +63,7 @@ pub fn build_layout(trace: &Trace) -> Result<Layout, String> {
             }
         })
         .collect();
-    let edges = trace
-        .nodes
-        .iter()
-        .flat_map(|n| n.inputs.iter().map(move |&i| (i as usize, n.id as usize)))
-        .collect();
+    let edges = trace.edges();
     adjoint_layout::layout(&LayoutInput { nodes, edges }, &LayoutOptions::default())
         .map_err(|e| e.to_string())
 }

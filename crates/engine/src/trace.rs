@@ -219,3 +219,14 @@ pub struct Trace {
     /// The algorithm's pseudocode, one line per entry.
     pub pseudocode: Vec<String>,
 }
+
+impl Trace {
+    /// Every edge of the (extended) graph as (input node, node) indices, in node order:
+    /// what a layout of the trace is built from.
+    pub fn edges(&self) -> Vec<(usize, usize)> {
+        self.nodes
+            .iter()
+            .flat_map(|n| n.inputs.iter().map(move |&i| (i as usize, n.id as usize)))
+            .collect()
+    }
+}

@@ -147,11 +147,7 @@ fn lay_out(t: &Trace) {
             }
         })
         .collect();
-    let edges = t
-        .nodes
-        .iter()
-        .flat_map(|n| n.inputs.iter().map(move |&i| (i as usize, n.id as usize)))
-        .collect();
+    let edges = t.edges();
     let input = LayoutInput { nodes, edges };
     if let Err(e) = layout(&input, &LayoutOptions::default()) {
         panic!("the layout refused a trace of the engine: {e}");

@@ -138,11 +138,7 @@ pub fn layout_input(t: &Trace) -> LayoutInput {
             }
         })
         .collect();
-    let edges = t
-        .nodes
-        .iter()
-        .flat_map(|n| n.inputs.iter().map(move |&i| (i as usize, n.id as usize)))
-        .collect();
+    let edges = t.edges();
     LayoutInput { nodes, edges }
 }
 
