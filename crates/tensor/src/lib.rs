@@ -59,6 +59,12 @@ pub fn compile(source: &str, inputs_json: &str) -> Result<Program, TensorError> 
     lower::lower(&stmts, &values)
 }
 
+/// The most entries [`run`] records over all nodes of a trace (32 MB of f64): a trace
+/// keeps every node's value for the step-through, so one large tensor copied through a
+/// dozen nodes would otherwise fill a browser tab's memory. [`gradients`] has no such
+/// limit (it keeps no trace).
+pub const MAX_RECORDED_ENTRIES: usize = 4_000_000;
+
 /// Runs reverse AD on `source` and records it. Tensor programs are recorded in
 /// [`Mode::Extended`] (the graph is extended with adjoint nodes); other modes are
 /// refused with an error that says so.
@@ -75,6 +81,13 @@ pub fn run(source: &str, inputs_json: &str, mode: Mode) -> Result<Trace, TensorE
     let p = compile(source, inputs_json)?;
     let mut g = p.graph.clone();
     let b = reverse::backward(&mut g, p.output, None)?;
+    let recorded: usize = g.nodes().iter().map(|n| n.value.entry_count()).sum();
+    if recorded > MAX_RECORDED_ENTRIES {
+        return Err(TensorError::Limit {
+            what: "the entries a step-through records (every node's value, adjoints included)",
+            limit: MAX_RECORDED_ENTRIES,
+        });
+    }
     Ok(record::record(&p, &g, &b))
 }
 

@@ -59,6 +59,15 @@ impl Value {
         out
     }
 
+    /// How many entries it holds (the length of [`Value::flat`], without building it).
+    pub fn entry_count(&self) -> usize {
+        match self {
+            Value::Tensor(t) => t.data.len(),
+            Value::Tuple(items) => items.iter().map(Value::entry_count).sum(),
+            Value::Dict(d) => d.values().map(Value::entry_count).sum(),
+        }
+    }
+
     fn flat_into(&self, out: &mut Vec<f64>) {
         match self {
             Value::Tensor(t) => out.extend_from_slice(&t.data),

@@ -3,6 +3,13 @@
 use crate::array::Tensor;
 use crate::error::TensorError;
 
+/// The most multiply-adds one matrix product may take (m·k·n): 2²⁶, about a 406×406 by
+/// 406×406 product, ~0.1 s natively on this crate's kernel. Each operand is within
+/// [`crate::array::MAX_ENTRIES`] already, but two 1500×1500 matrices took 18 s natively
+/// (forward plus the two products of reverse mode) and would freeze a browser tab for
+/// longer: a limit with a message beats that.
+pub const MAX_MATMUL_WORK: usize = 1 << 26;
+
 /// `A @ B` for an m×k and a k×n matrix: `Z_ij = Σ_k A_ik B_kj`.
 pub fn matmul(a: &Tensor, b: &Tensor) -> Result<Tensor, TensorError> {
     const OP: &str = "@ (matmul)";
@@ -21,6 +28,13 @@ pub fn matmul(a: &Tensor, b: &Tensor) -> Result<Tensor, TensorError> {
             &b.shape,
             format!("do not line up: inner sizes {k} and {k2} differ"),
         ));
+    }
+    let work = m.saturating_mul(k).saturating_mul(n);
+    if work > MAX_MATMUL_WORK {
+        return Err(TensorError::Limit {
+            what: "the multiply-adds of one matrix product (rows × inner size × columns)",
+            limit: MAX_MATMUL_WORK,
+        });
     }
     let mut out = Tensor::full(&[m, n], 0.0)?;
     // Blocks of R rows × C columns of the result are summed over p in registers, so
