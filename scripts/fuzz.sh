@@ -4,6 +4,9 @@
 #!   parse   random bytes as program text and values
 #!   engine  grammar-generated programs through every mode, frames, exports, Hessian,
 #!           optimiser, numeric/symbolic differentiation and the layout of the trace
+#!   modes   the same grammar through every mode and the reverse/extended check only
+#!           (the engine's core; ~50× faster per input than engine)
+#!   tensor  tensor-program grammar with JSON inputs through the tensor engine
 #! Usage: scripts/fuzz.sh TARGET [RUNS] [-- LIBFUZZER_FLAGS...]
 #!   RUNS  inputs to run (default 20000); 0 means until stopped (-max_total_time works too)
 #! The corpus grows in $FUZZ_WORK/corpus/TARGET (default target/fuzz-work); a crash is
@@ -12,12 +15,14 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-target="${1:?usage: scripts/fuzz.sh TARGET [RUNS] [-- FLAGS] (targets: parse, engine)}"
+target="${1:?usage: scripts/fuzz.sh TARGET [RUNS] [-- FLAGS] (targets: parse, engine, modes, tensor)}"
 shift
 runs=20000
 if [ $# -gt 0 ] && [ "$1" != "--" ]; then runs="$1"; shift; fi
+# libFuzzer reads -runs=0 as "only the corpus"; unlimited is -1.
+[ "$runs" = 0 ] && runs=-1
 [ "${1:-}" = "--" ] && shift
-case "$target" in parse | engine) ;; *) echo "fuzz.sh: unknown target '$target' (parse, engine)" >&2; exit 2 ;; esac
+case "$target" in parse | engine | modes | tensor) ;; *) echo "fuzz.sh: unknown target '$target' (parse, engine, modes, tensor)" >&2; exit 2 ;; esac
 
 TRIPLE="$(rustc -vV | sed -n 's/^host: //p')"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
@@ -34,7 +39,9 @@ corpus="$FUZZ_WORK/corpus/$target"
 artifacts="$FUZZ_WORK/artifacts/$target"
 mkdir -p "$corpus" "$artifacts"
 # Seeds: the checked-in corpus (the lecture's programs).
-cp -n fuzz/seeds/"$target"/* "$corpus"/ 2>/dev/null || true
+# (modes reads the same grammar as engine, so it starts from engine's seeds.)
+seeds="$target"; [ "$target" = modes ] && seeds=engine
+cp -n fuzz/seeds/"$seeds"/* "$corpus"/ 2>/dev/null || true
 # -max_len keeps each input small (a program of a few statements); -timeout catches
 # inputs that take too long (hangs count as failures too); -rss_limit_mb catches blowups.
 "$CARGO_TARGET_DIR/$TRIPLE/release/$target" "$corpus" \

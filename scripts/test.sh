@@ -8,8 +8,9 @@
 #!   clippy-wasm cargo clippy -p adjoint-web --target wasm32-unknown-unknown -- -D warnings
 #!   test       cargo test --workspace (native; includes the seeded fuzz smoke run,
 #!              crates/fuzz/tests/smoke.rs)
-#!   fuzz       libFuzzer, a few seconds per target: scripts/fuzz.sh parse 20000 and
-#!              engine 1000 (stable Rust with SanitizerCoverage flags; builds fuzz/)
+#!   fuzz       libFuzzer, a few seconds per target: scripts/fuzz.sh parse 20000,
+#!              engine 1000, modes 5000 and tensor 20000 (stable Rust with
+#!              SanitizerCoverage flags; builds fuzz/)
 #!   build      trunk build --release
 #!   e2e        dist/ served by python3 on 127.0.0.1, node --test tests/e2e/*.test.cjs
 #!              (csp.test.cjs also serves dist/ itself with the CSP as a header)
@@ -92,6 +93,8 @@ short_fuzz() {
   local work="$LOGDIR/fuzz"
   FUZZ_WORK="$work" bash scripts/fuzz.sh parse 20000 -- -seed=1 2>&1 | tail -n 6 || return 1
   FUZZ_WORK="$work" bash scripts/fuzz.sh engine 1000 -- -seed=1 2>&1 | tail -n 6 || return 1
+  FUZZ_WORK="$work" bash scripts/fuzz.sh modes 5000 -- -seed=1 2>&1 | tail -n 6 || return 1
+  FUZZ_WORK="$work" bash scripts/fuzz.sh tensor 20000 -- -seed=1 2>&1 | tail -n 6 || return 1
 }
 
 free_port() {

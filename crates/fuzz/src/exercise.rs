@@ -65,6 +65,95 @@ pub fn engine_bytes(data: &[u8]) {
     }
 }
 
+/// Target 3, the engine's core at speed: grammar programs through every mode (each
+/// variable in forward mode), the last and a middle frame of each trace, and the check
+/// that reverse mode and the extended graph agree. No layout, Hessian, optimiser or
+/// numerical/symbolic differentiation (target 2 does those, ~50× slower per input), so a
+/// long run reaches tens of millions of programs.
+pub fn modes_bytes(data: &[u8]) {
+    let (src, values) = crate::gen::program(data);
+    let vals = match parse_values(&values) {
+        Ok(v) => v,
+        Err(e) => {
+            render(&e, &values);
+            return;
+        }
+    };
+    let c = match compile(&src, &vals) {
+        Ok(c) => c,
+        Err(e) => {
+            render(&e, &src);
+            return;
+        }
+    };
+    if c.graph().len() > MAX_EXERCISED_NODES {
+        return;
+    }
+    for mode in Mode::ALL {
+        let wrts = if mode == Mode::Forward {
+            c.inputs.len().max(1)
+        } else {
+            1
+        };
+        for wrt in 0..wrts {
+            match run_with(&src, &vals, mode, wrt) {
+                Ok(t) => {
+                    let _ = frame_at(&t, t.steps.len() / 2);
+                    let _ = frame_at(&t, t.steps.len());
+                }
+                Err(e) => render(&e, &src),
+            }
+        }
+    }
+    check_reverse_matches_extended(&c);
+}
+
+/// Target 4: tensor programs. The bytes steer the tensor grammar
+/// ([`crate::tensor_gen::tensor_program`]); the program is recorded in extended mode,
+/// every frame replayed, refused in the other modes, and its gradients computed; errors
+/// must render with a caret. Then the raw bytes themselves (split at a NUL into program
+/// and inputs JSON) go through the tensor parser and lowering.
+pub fn tensor_bytes(data: &[u8]) {
+    let (src, inputs) = crate::tensor_gen::tensor_program(data);
+    let _ = adjoint_tensor::looks_like_tensor_program(&src, &inputs);
+    match adjoint_tensor::run(&src, &inputs, Mode::Extended) {
+        Ok(t) => {
+            for k in 0..=t.steps.len() {
+                let _ = frame_at(&t, k);
+            }
+            let _ = trace_text(&t);
+            match adjoint_tensor::gradients(&src, &inputs) {
+                Ok((_, grads)) => assert!(
+                    grads.len() <= 5,
+                    "more gradients than inputs: {}",
+                    grads.len()
+                ),
+                Err(e) => panic!("the program ran but its gradients failed: {e}"),
+            }
+        }
+        Err(e) => render_tensor(&e, &src),
+    }
+    assert!(
+        adjoint_tensor::run(&src, &inputs, Mode::Reverse).is_err(),
+        "tensor programs run in extended mode only"
+    );
+    let text = String::from_utf8_lossy(data);
+    let (raw_src, raw_inputs) = text.split_once('\0').unwrap_or((&text, "{}"));
+    if let Err(e) = adjoint_tensor::compile(raw_src, raw_inputs) {
+        render_tensor(&e, raw_src);
+    }
+}
+
+/// Renders a tensor error's diagnostic; its message must not be empty.
+fn render_tensor(e: &adjoint_tensor::TensorError, text: &str) {
+    let d = e.diagnostic(text);
+    assert!(
+        !d.message.is_empty(),
+        "a tensor error without a message: {e:?}"
+    );
+    let _ = e.render(text);
+}
+
 /// Renders an error's diagnostic (caret under the span), as the app and the CLI do.
 fn render(e: &EngineError, text: &str) {
     let d = e.diagnostic(text);

@@ -2,7 +2,7 @@
 //! lecture programs, grammar programs) through both targets. A few seconds; the long
 //! libFuzzer runs (fuzz/, see BENCHMARKS.md "Hardening") use the same target functions.
 
-use adjoint_fuzz::{engine_bytes, parse_bytes};
+use adjoint_fuzz::{engine_bytes, modes_bytes, parse_bytes, tensor_bytes};
 use adjoint_rng::SplitMix64;
 
 /// Programs worth mutating: the lecture's example and the odd corners of the grammar.
@@ -68,3 +68,33 @@ fn deep_and_long_inputs_get_limit_errors_not_stack_overflows() {
     let long = format!("{}x\0x=1", "x+".repeat(50_000));
     parse_bytes(long.as_bytes());
 }
+
+#[test]
+fn engine_core_survives_grammar_programs() {
+    let mut rng = SplitMix64::new(0x40DE5);
+    for _ in 0..3_000 {
+        let data = random_bytes(&mut rng, 48);
+        modes_bytes(&data);
+    }
+}
+
+#[test]
+fn tensor_engine_survives_grammar_programs_and_bytes() {
+    let mut rng = SplitMix64::new(0x7E45);
+    for i in 0..3_000 {
+        let data = if i % 4 == 3 {
+            let seed = TENSOR_SEEDS[rng.below(TENSOR_SEEDS.len())].as_bytes();
+            mutate(&mut rng, seed)
+        } else {
+            random_bytes(&mut rng, 64)
+        };
+        tensor_bytes(&data);
+    }
+}
+
+/// Tensor programs worth mutating (raw text + NUL + inputs JSON).
+const TENSOR_SEEDS: &[&str] = &[
+    "Z = X @ W\nv = sum(tanh(Z))\0{\"X\": [[1, 2, 3], [4, 5, 6]], \"W\": [[1, 0], [0, 1], [1, 1]]}",
+    "d = {\"cat\": a0, \"dog\": a1}\nb = d[\"cat\"]\ny = b ^ 2\0{\"a0\": 1.5, \"a1\": -2}",
+    "t = (X, X.T)\nmean(logsumexp(t[0] @ t[1], 0))\0{\"X\": [[1, -1], [2, 0.5]]}",
+];
