@@ -80,7 +80,7 @@ if want compare; then
   bold "==> [compare] micrograd and PyTorch, same run"
   if python3 -c 'import micrograd' 2>/dev/null || python3 -c 'import torch' 2>/dev/null; then
     if build_native && python3 bench/compare.py --sizes "$SIZES" --engine "$NATIVE" | tee "$LOG/compare.txt"; then
-      note compare "$(awk '/^(chain|product) 1,000 / { printf "%s%s 1e3: %s vs micrograd, %s vs torch; ", "", $1, $6, $7 } /^product 1,000,000 / { printf "product 1e6: %s vs torch (bwd), %s vs create_graph", $7, $10 }' "$LOG/compare.txt")"
+      note compare "$(awk '/^(chain|product) 1,000 / { printf "%s%s 1e3: %s vs micrograd, %s vs torch; ", "", $1, $7, $8 } /^product 1,000,000 / { printf "product 1e6: %s vs torch (bwd), %s vs create_graph", $8, $12 }' "$LOG/compare.txt")"
     else
       note compare "FAILED (see above)"
     fi

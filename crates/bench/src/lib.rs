@@ -26,9 +26,19 @@ pub fn build(kind: &str, ops: usize) -> Option<Workload> {
 /// Forward values and the numeric reverse sweep (the "backward" of the comparisons);
 /// returns the sum of the input adjoints so the work cannot be optimised away.
 pub fn forward_backward(w: &Workload) -> f64 {
-    let (g, out, inputs) = w;
-    let values = eval_graph(g, inputs);
-    let adj = adjoints(g, &values, *out);
+    reverse(w, &forward(w))
+}
+
+/// The forward values of every node.
+pub fn forward(w: &Workload) -> Vec<f64> {
+    eval_graph(&w.0, &w.2)
+}
+
+/// The numeric reverse sweep alone, given the forward values (what micrograd's and
+/// PyTorch's `backward()` do); returns the sum of the input adjoints.
+pub fn reverse(w: &Workload, values: &[f64]) -> f64 {
+    let (g, out, _) = w;
+    let adj = adjoints(g, values, *out);
     g.input_nodes().iter().map(|x| adj[x.index()]).sum()
 }
 

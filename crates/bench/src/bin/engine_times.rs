@@ -1,12 +1,13 @@
 //! Times the engine on the side-by-side workloads and prints one JSON object per line:
-//! `{"kind","ops","nodes","build_s","backward_s","extend_s"}` (medians over repeats;
-//! backward = forward values + numeric reverse sweep; extend = extended-graph construction).
+//! `{"kind","ops","nodes","build_s","backward_s","forward_s","reverse_s","extend_s"}`
+//! (medians over repeats; backward = forward values + numeric reverse sweep, timed as
+//! forward_s and reverse_s; extend = extended-graph construction).
 //!
 //! `cargo run --profile release-native -p adjoint-bench --bin engine_times -- chain:1000 product:1000000`
 
 use std::time::Instant;
 
-use adjoint_bench::{build, extended, forward_backward};
+use adjoint_bench::{build, extended, forward, reverse};
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
@@ -30,6 +31,7 @@ fn main() {
         };
         let n = reps(ops);
         let (mut b, mut f, mut e) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut fw, mut rv) = (Vec::new(), Vec::new());
         let mut check = 0.0;
         let mut nodes = 0;
         for _ in 0..n {
@@ -39,8 +41,12 @@ fn main() {
                 std::process::exit(2);
             };
             let t1 = Instant::now();
-            check += forward_backward(&w);
+            let values = forward(&w);
+            let t_mid = Instant::now();
+            check += reverse(&w, &values);
             let t2 = Instant::now();
+            fw.push((t_mid - t1).as_secs_f64());
+            rv.push((t2 - t_mid).as_secs_f64());
             nodes = extended(&w);
             let t3 = Instant::now();
             b.push((t1 - t0).as_secs_f64());
@@ -48,10 +54,12 @@ fn main() {
             e.push((t3 - t2).as_secs_f64());
         }
         println!(
-            "{{\"kind\":\"{kind}\",\"ops\":{ops},\"extended_nodes\":{nodes},\"reps\":{n},\"build_s\":{:e},\"backward_s\":{:e},\"extend_s\":{:e},\"check\":{check:e}}}",
+            "{{\"kind\":\"{kind}\",\"ops\":{ops},\"extended_nodes\":{nodes},\"reps\":{n},\"build_s\":{:e},\"backward_s\":{:e},\"extend_s\":{:e},\"forward_s\":{:e},\"reverse_s\":{:e},\"check\":{check:e}}}",
             median(b),
             median(f),
-            median(e)
+            median(e),
+            median(fw),
+            median(rv)
         );
     }
 }
