@@ -23,6 +23,7 @@
 
 pub mod array;
 pub mod check;
+pub mod domain;
 pub mod error;
 pub mod eval;
 pub mod export;

@@ -8,6 +8,7 @@ use adjoint_engine::render::{Sym, Term};
 use adjoint_engine::trace::{Outcome, Variable};
 use adjoint_engine::{Mode, NodeKind, NodeView, ShapedValue, Step, StepKind, Trace};
 
+use crate::domain::explain;
 use crate::export::{entry_count, shaped_text, SHOWN_ENTRIES};
 use crate::graph::{Graph, NodeId};
 use crate::lower::Program;
@@ -122,7 +123,17 @@ impl Recorder<'_> {
             Some(s) => (text(&Term::sym(s.clone())), Term::sym(s.clone())),
             None => (text(&def), def.clone()),
         };
-        let bad = n.value.flat().iter().filter(|x| !x.is_finite()).count();
+        let inputs: Vec<&Value> = n.inputs.iter().map(|j| self.g.value(*j)).collect();
+        let input_labels: Vec<&str> = n
+            .inputs
+            .iter()
+            .map(|j| {
+                self.labels
+                    .get(j.index())
+                    .map_or("an input", String::as_str)
+            })
+            .collect();
+        let issue = explain(&n.op, &inputs, &n.value, &input_labels);
         if self.labels.len() <= id.index() {
             self.labels.push(label.clone());
             self.display.push(display);
@@ -139,7 +150,7 @@ impl Recorder<'_> {
             column_of: column.map(|c| c as u32),
             created_at: step,
             also: None,
-            issue: (bad > 0).then(|| format!("{bad} entries are NaN or infinite")),
+            issue,
             shaped: Some(n.value.to_shaped()),
         });
     }
