@@ -10,7 +10,7 @@
 //! **Dispatch rule** ([`looks_like_tensor_program`]): a program is a tensor program when
 //! its inputs text is JSON (starts with `{`) or the program uses tensor syntax (`[`,
 //! `]`, `{`, `}`, `@`, `"`, `,` outside a call, `.T`) or a tensor function (`sum`,
-//! `mean`, `logsumexp`, `reshape`, `broadcast_to`, `transpose`). Otherwise the scalar
+//! `mean`, `logsumexp`, `reshape`, `broadcast_to`, `transpose`), comments aside. Otherwise the scalar
 //! engine runs it (the tensor engine would accept it too, with scalar inputs as JSON).
 //!
 //! ```
@@ -147,11 +147,31 @@ pub fn looks_like_tensor_program(source: &str, inputs: &str) -> bool {
         "broadcast_to(",
         "transpose(",
     ];
+    // Comments say nothing about the program: `# see [1]` must not make it a tensor one.
+    let source = &without_comments(source);
     inputs.trim_start().starts_with('{')
         || source.contains(['[', ']', '{', '}', '@', '"'])
         || source.contains(".T")
         || FUNCTIONS.iter().any(|f| source.contains(f))
         || has_top_level_comma(source)
+}
+
+/// `source` with each `#` comment (to the end of its line, outside a string) removed.
+fn without_comments(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    for line in source.lines() {
+        let mut in_string = false;
+        for c in line.chars() {
+            match c {
+                '"' => in_string = !in_string,
+                '#' if !in_string => break,
+                _ => {}
+            }
+            out.push(c);
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// A comma outside any call's parentheses (a tuple): `(a, b)` but not `f(a, b)`.

@@ -88,6 +88,9 @@ fn dispatch_rule() {
     assert!(tensor("t = (a, b)", "a=1, b=2"));
     assert!(tensor("y = x.T", ""));
     assert!(tensor("y = x", "{\"x\": 1}"));
+    // Comments do not count, strings do.
+    assert!(!tensor("ln(x1) # see [1], {a} \"quoted\"", "x1=2"));
+    assert!(tensor("d = {\"c#t\": a}\nd[\"c#t\"]", "a=1"));
 }
 
 #[test]
