@@ -18,6 +18,7 @@ use crate::components::controls::Controls;
 use crate::components::editor::Editor;
 use crate::components::graph_parts::Shared;
 use crate::components::graph_view::GraphView;
+use crate::components::inspector::Inspector;
 use crate::components::mode_tabs::ModeTabs;
 use crate::components::narration::Narration;
 use crate::components::node_to_grad::NodeToGrad;
@@ -176,6 +177,14 @@ pub fn app() -> Html {
     let on_mode = dispatch.reform(Action::SetMode);
     let on_method = dispatch.reform(Action::TogglePanel);
     let on_wrt = dispatch.reform(Action::SetWrt);
+    // Stable across renders (compared by pointer), so the graph's nodes do not re-render.
+    let on_inspect = {
+        let d = dispatcher.clone();
+        use_callback((), move |node: u32, _| {
+            d.dispatch(Action::Inspect(Some(node)))
+        })
+    };
+    let on_close_inspector = dispatch.reform(|()| Action::Inspect(None));
     let toggle_theme = {
         let theme = theme.clone();
         Callback::from(move |_: MouseEvent| {
@@ -219,11 +228,13 @@ pub fn app() -> Html {
             </header>
             <aside class="sidebar">
                 <Editor program={AttrValue::from(state.program.clone())} values={AttrValue::from(state.values.clone())}
-                    error={state.error.clone()} {on_program} {on_values} {on_example} />
+                    error={state.error.clone()} {on_program} {on_values} {on_example} tensor={state.tensor} />
                 <div class={classes!("mode-tabs-wrap", method.is_some().then_some("is-elsewhere"))}>
-                    <ModeTabs mode={state.mode} wrt={state.wrt} {variables} {on_mode} {on_wrt} />
+                    <ModeTabs mode={state.mode} wrt={state.wrt} {variables} {on_mode} {on_wrt} extended_only={state.tensor} />
                 </div>
-                { method_tabs(method, on_method) }
+                if !state.tensor {
+                    { method_tabs(method, on_method) }
+                }
             </aside>
             if let Some(m) = method {
                 <main class="stage stage--methods">
@@ -242,7 +253,7 @@ pub fn app() -> Html {
                         (Some(t), Some(f), Some(l)) => html! {
                             <>
                                 <Narration trace={Shared(t.clone())} current={f.current} />
-                                <GraphView trace={Shared(t)} layout={Shared(l)} trace_id={state.trace_id} frame={Shared(f)} />
+                                <GraphView trace={Shared(t)} layout={Shared(l)} trace_id={state.trace_id} frame={Shared(f)} on_inspect={Some(on_inspect)} />
                                 { legend(state.mode) }
                             </>
                         },
@@ -256,6 +267,9 @@ pub fn app() -> Html {
             </main>
             <aside class="panels">
                 if let (Some(t), Some(f)) = (trace, frame) {
+                    if let Some(node) = state.inspect {
+                        <Inspector trace={Shared(t.clone())} frame={Shared(f.clone())} {node} on_close={on_close_inspector} />
+                    }
                     <AdjointTable trace={Shared(t.clone())} rows={table_rows(&t, &f)} current={f.current} />
                     if t.mode != Mode::Forward {
                         <NodeToGrad trace={Shared(t.clone())} lists={f.node_to_grad.clone()} current={f.current} />

@@ -32,9 +32,14 @@ pub fn annotates(mode: Mode) -> bool {
 }
 
 /// The small lines drawn in a node: its op (left out for inputs named like the node) and
-/// its rounded value.
+/// its rounded value, or for a tensor or structure its shape badge (`2×3`, `{cat,dog}`).
 pub fn small_lines(n: &NodeView) -> (String, String) {
-    (n.op.clone(), rounded(n.value))
+    let value = n
+        .shaped
+        .as_ref()
+        .and_then(crate::tensor_view::badge)
+        .unwrap_or_else(|| rounded(n.value));
+    (n.op.clone(), value)
 }
 
 /// Lays out the final graph of `trace`: forward nodes in the forward band, created nodes

@@ -13,6 +13,7 @@ mod lessons;
 mod math;
 mod panic_report;
 mod state;
+mod tensor_view;
 mod url;
 
 /// How long after mounting `?panic_test=1` panics (the app has drawn its graph by then).

@@ -63,6 +63,23 @@ impl ErrorView {
     }
 }
 
+impl ErrorView {
+    /// A tensor program's error: shape and syntax errors point into the program, errors
+    /// of the inputs JSON into the values field (JSON has no span: the whole field).
+    fn from_tensor(e: &adjoint_tensor::TensorError, program: &str, values: &str) -> Self {
+        let in_values = matches!(e, adjoint_tensor::TensorError::Inputs(_));
+        let d = e.diagnostic(if in_values { values } else { program });
+        Self {
+            message: d.message,
+            line: d.line,
+            column: d.column,
+            source_line: d.source_line,
+            caret: d.caret,
+            in_values,
+        }
+    }
+}
+
 /// The methods AD replaces, each shown in a panel instead of the step-through view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {
@@ -115,6 +132,10 @@ pub struct AppState {
     pub delay_ms: u32,
     /// The method panel open instead of the step-through view, if any.
     pub panel: Option<Method>,
+    /// Is the program a tensor program (run by `adjoint-tensor`, extended mode only)?
+    pub tensor: bool,
+    /// The node whose value and adjoint the inspector shows, if any.
+    pub inspect: Option<u32>,
 }
 
 /// Everything that can change the state.
@@ -148,6 +169,8 @@ pub enum Action {
     SetDelay(u32),
     /// Open a method's panel, or close it when it is the one open.
     TogglePanel(Method),
+    /// Show a node in the inspector (`None` closes it).
+    Inspect(Option<u32>),
 }
 
 impl AppState {
@@ -171,6 +194,8 @@ impl AppState {
             playing: false,
             delay_ms: DEFAULT_DELAY_MS,
             panel: url.panel,
+            tensor: false,
+            inspect: None,
         };
         st.rerun();
         st
@@ -184,6 +209,24 @@ impl AppState {
     /// Runs the engine on the current text; on success replaces the trace, on failure keeps
     /// the last good one and records the error.
     fn rerun(&mut self) {
+        self.tensor = adjoint_tensor::looks_like_tensor_program(&self.program, &self.values);
+        if self.tensor {
+            // Tensor programs run in extended mode only (the other tabs are disabled), and
+            // the numerical and symbolic panels are for scalar programs.
+            self.panel = None;
+            if self.mode != Mode::Extended {
+                self.mode = Mode::Extended;
+                self.step = 0;
+            }
+            match adjoint_tensor::run(&self.program, &self.values, Mode::Extended) {
+                Ok(trace) => self.replace_trace(trace),
+                Err(e) => {
+                    self.error = Some(ErrorView::from_tensor(&e, &self.program, &self.values))
+                }
+            }
+            self.step = self.step.min(self.total());
+            return;
+        }
         let mut result = adjoint_engine::run(&self.program, &self.values, self.mode, self.wrt);
         if self.wrt != 0 && matches!(result, Err(EngineError::Invalid(_))) {
             // The program lost the variable forward mode was following: follow the first.
@@ -191,14 +234,24 @@ impl AppState {
             result = adjoint_engine::run(&self.program, &self.values, self.mode, 0);
         }
         match result {
-            Ok(trace) => {
-                self.trace = Some(Rc::new(trace));
-                self.trace_id += 1;
-                self.error = None;
-            }
+            Ok(trace) => self.replace_trace(trace),
             Err(e) => self.error = Some(ErrorView::new(&e, &self.program, &self.values)),
         }
         self.step = self.step.min(self.total());
+    }
+
+    /// A run succeeded: its trace replaces the last one (the inspector closes if its node
+    /// is gone).
+    fn replace_trace(&mut self, trace: Trace) {
+        if self
+            .inspect
+            .is_some_and(|i| i as usize >= trace.nodes.len())
+        {
+            self.inspect = None;
+        }
+        self.trace = Some(Rc::new(trace));
+        self.trace_id += 1;
+        self.error = None;
     }
 
     fn apply(&mut self, action: Action) {
@@ -217,12 +270,14 @@ impl AppState {
                 self.values = v;
                 self.step = 0;
                 self.playing = false;
+                self.inspect = None;
                 self.rerun();
             }
             Action::SetMode(m) => {
                 // Picking a mode also leaves a method panel for the step-through view.
                 self.panel = None;
-                if m != self.mode {
+                // Tensor programs have extended mode only.
+                if m != self.mode && !self.tensor {
                     self.mode = m;
                     self.step = 0;
                     self.playing = false;
@@ -257,6 +312,7 @@ impl AppState {
                 self.panel = (self.panel != Some(m)).then_some(m);
                 self.playing = false;
             }
+            Action::Inspect(node) => self.inspect = node,
         }
     }
 }
@@ -392,5 +448,50 @@ mod tests {
         let st = Rc::new(AppState::from_url(&url)).reduce(Action::SetProgram("sin(x1)".into()));
         assert!(st.error.is_none(), "{:?}", st.error);
         assert_eq!(st.wrt, 0);
+    }
+
+    #[test]
+    fn tensor_programs_run_on_the_tensor_engine_in_extended_mode_only() {
+        let preset = &adjoint_tensor::presets::all()[0];
+        let st = start()
+            .reduce(Action::SetMode(Mode::Reverse))
+            .reduce(Action::Load(preset.program.into(), preset.inputs.clone()));
+        assert!(st.tensor);
+        assert!(st.error.is_none(), "{:?}", st.error);
+        assert_eq!(
+            st.mode,
+            Mode::Extended,
+            "tensor programs switch to extended mode"
+        );
+        let t = st.trace.clone().expect("a tensor trace");
+        assert!(t.nodes.iter().any(|n| n.shaped.is_some()));
+        let st = st.reduce(Action::SetMode(Mode::Forward));
+        assert_eq!(st.mode, Mode::Extended, "the other modes do not apply");
+        // A shape error points into the program and keeps the last good graph.
+        let id = st.trace_id;
+        let bad = preset.program.replace("X @ W", "X @ X");
+        let st = st.reduce(Action::SetProgram(bad.clone()));
+        let e = st.error.clone().expect("a shape error");
+        assert!(!e.in_values && e.message.contains("@"), "{e:?}");
+        assert!(e.caret.contains('^'), "{e:?}");
+        assert_eq!((st.trace_id, st.program.as_str()), (id, bad.as_str()));
+        // Ragged JSON points into the values field.
+        let st = st.reduce(Action::SetProgram(preset.program.into()));
+        let st = st.reduce(Action::SetValues(
+            r#"{"X": [[1, 2], [3]], "W": [[1]]}"#.into(),
+        ));
+        let e = st.error.clone().expect("a ragged input");
+        assert!(e.in_values, "{e:?}");
+        assert!(e.message.contains("X"), "{e:?}");
+    }
+
+    #[test]
+    fn the_inspector_follows_the_action_and_closes_on_a_new_example() {
+        let st = start().reduce(Action::Inspect(Some(1)));
+        assert_eq!(st.inspect, Some(1));
+        let st = st.reduce(Action::Next);
+        assert_eq!(st.inspect, Some(1), "stepping keeps it open");
+        let st = st.reduce(Action::Load("x*y".into(), "x=1, y=2".into()));
+        assert_eq!(st.inspect, None);
     }
 }

@@ -4,7 +4,6 @@
 //! whether it is current, so a step renders only the row it adds and the rows whose
 //! highlight changes, not every formula again.
 
-use adjoint_engine::render::number::rounded;
 use adjoint_engine::{Frame, Mode, StepKind, Trace};
 use yew::prelude::*;
 
@@ -104,7 +103,7 @@ pub fn table_row(props: &TableRowProps) -> Html {
         <tr data-testid="adjoint-row" data-node={label.clone()}
             class={classes!(props.current.then_some("is-current"))}>
             <td>{ label }</td>
-            <td class="adjoint-value num" data-testid="adjoint-value">{ rounded(s.value) }</td>
+            <td class="adjoint-value num" data-testid="adjoint-value">{ crate::tensor_view::step_value(&props.trace, s) }</td>
             <td class="formula">{ crate::math::chain(&s.equation) }</td>
         </tr>
     }

@@ -46,6 +46,22 @@ pub struct EditorProps {
     pub on_values: Callback<String>,
     /// Called with (program, values) when an example is picked.
     pub on_example: Callback<(String, String)>,
+    /// Is the program a tensor program (values as JSON)?
+    #[prop_or_default]
+    pub tensor: bool,
+}
+
+/// The example picked by the picker's option value: `3` is `EXAMPLES[3]`, `t1` the second
+/// tensor preset (program, inputs JSON).
+pub fn example(value: &str) -> Option<(String, String)> {
+    if let Some(i) = value.strip_prefix('t') {
+        let p = adjoint_tensor::presets::all()
+            .into_iter()
+            .nth(i.parse().ok()?)?;
+        return Some((p.program.to_string(), p.inputs));
+    }
+    let (_, p, v) = EXAMPLES.get(value.parse::<usize>().ok()?)?;
+    Some((p.to_string(), v.to_string()))
 }
 
 /// The editor panel.
@@ -69,13 +85,8 @@ pub fn editor(props: &EditorProps) -> Html {
         let cb = props.on_example.clone();
         Callback::from(move |e: Event| {
             let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Some((_, p, v)) = el
-                .value()
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| EXAMPLES.get(i))
-            {
-                cb.emit((p.to_string(), v.to_string()));
+            if let Some(picked) = example(&el.value()) {
+                cb.emit(picked);
             }
             el.set_value("");
         })
@@ -94,7 +105,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     value={props.program.clone()} oninput={on_program} />
             </div>
             <div class={values_class}>
-                <label for="inputs">{"Input values"}</label>
+                <label for="inputs">{ if props.tensor { "Input values (JSON: numbers, nested arrays, objects)" } else { "Input values" } }</label>
                 <input id="inputs" type="text" spellcheck="false" autocomplete="off"
                     aria-invalid={err.is_some_and(|e| e.in_values).to_string()}
                     value={props.values.clone()} oninput={on_values} />
@@ -107,6 +118,11 @@ pub fn editor(props: &EditorProps) -> Html {
                     { for EXAMPLES.iter().enumerate().map(|(i, (title, _, _))| html! {
                         <option value={i.to_string()}>{*title}</option>
                     }) }
+                    <optgroup label="Tensors and structures (§2.6–2.7)">
+                        { for adjoint_tensor::presets::all().iter().enumerate().map(|(i, p)| html! {
+                            <option value={format!("t{i}")}>{ p.name }</option>
+                        }) }
+                    </optgroup>
                 </select>
             </div>
             <p id="editor-hint" class="hint hide-when-presenting">
@@ -135,5 +151,25 @@ fn error_view(err: Option<&ErrorView>) -> Html {
             }
             <div class="hint">{"Showing the last program that worked."}</div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picker_values_name_scalar_examples_and_tensor_presets() {
+        let (p, v) = example("0").expect("the lecture example");
+        assert_eq!((p.as_str(), v.as_str()), (EXAMPLES[0].1, EXAMPLES[0].2));
+        let (p, v) = example("t0").expect("the Z = XW preset");
+        assert!(
+            p.contains('@') && v.trim_start().starts_with('{'),
+            "{p} / {v}"
+        );
+        assert!(adjoint_tensor::looks_like_tensor_program(&p, &v));
+        let (p, _) = example("t1").expect("the dict preset");
+        assert!(p.contains(r#"d["cat"]"#), "{p}");
+        assert!(example("t9").is_none() && example("").is_none() && example("x").is_none());
     }
 }

@@ -11,6 +11,7 @@ use adjoint_engine::{NodeView, Trace};
 use yew::prelude::*;
 
 use crate::graph_model::{kind_name, small_lines, NodeGeom};
+use crate::tensor_view::badge;
 
 /// Shared data that compares by pointer: equal when it is the very same allocation, which
 /// for data built once per trace means "the same trace".
@@ -54,6 +55,9 @@ pub struct GraphNodeProps {
     pub annot: Option<AttrValue>,
     /// Named by its second name yet?
     pub named: bool,
+    /// In the tab order (small graphs): Enter opens the inspector.
+    #[prop_or_default]
+    pub focusable: bool,
 }
 
 /// One node: `g[data-testid=graph-node]`, or `[data-testid=pending-node]` before it is
@@ -86,7 +90,9 @@ pub fn graph_node(props: &GraphNodeProps) -> Html {
     let (op, value) = small_lines(n);
     let cx = &g.cx;
     html! {
-        <g class={class} data-testid="graph-node" data-node-kind={kind_name(n.kind)} data-label={n.label.clone()}>
+        <g class={class} data-testid="graph-node" data-node-kind={kind_name(n.kind)} data-label={n.label.clone()}
+            data-node-id={n.id.to_string()} data-shape={n.shaped.as_ref().and_then(badge)}
+            tabindex={props.focusable.then_some("0")}>
             <title>{ g.tip.clone() }</title>
             { rect }
             <text class="node-op" x={cx.clone()} y={g.lines[0].clone()}>{ op }</text>

@@ -22,7 +22,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::js_sys::{Array, Object, Reflect};
-use web_sys::{Element, PointerEvent, ResizeObserver, WheelEvent};
+use web_sys::{Element, KeyboardEvent, PointerEvent, ResizeObserver, WheelEvent};
 use yew::prelude::*;
 
 use crate::components::graph_parts::{GraphEdge, GraphNode, Shared};
@@ -194,6 +194,10 @@ pub struct GraphViewProps {
     pub trace_id: u64,
     /// The frame at the current step.
     pub frame: Shared<Frame>,
+    /// Called with a node's id when it is clicked (without dragging) or, focused, gets
+    /// Enter: the inspector shows it. Must be a stable callback (compared by pointer).
+    #[prop_or_default]
+    pub on_inspect: Option<Callback<u32>>,
 }
 
 /// A drag in progress: where it started and the view then.
@@ -202,6 +206,21 @@ struct Drag {
     x: f64,
     y: f64,
     view: ViewBox,
+    /// The node the drag started on, if any: released in place, it is a click on it.
+    node: Option<u32>,
+}
+
+/// Graphs with at most this many nodes put their nodes in the tab order.
+const MAX_FOCUSABLE_NODES: usize = 60;
+
+/// Drags shorter than this (px) are clicks.
+const CLICK_SLOP: f64 = 4.0;
+
+/// The id of the graph node `target` is inside (`data-node-id`), if any.
+fn node_under(target: Option<web_sys::EventTarget>) -> Option<u32> {
+    let el = target?.dyn_into::<Element>().ok()?;
+    let node = el.closest("[data-node-id]").ok()??;
+    node.get_attribute("data-node-id")?.parse().ok()
 }
 
 fn element_size(el: &Element) -> (f64, f64) {
@@ -389,6 +408,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                 x: f64::from(e.client_x()),
                 y: f64::from(e.client_y()),
                 view,
+                node: node_under(e.target()),
             });
         })
     };
@@ -410,7 +430,31 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     };
     let on_up = {
         let drag = drag.clone();
-        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
+        let on_inspect = props.on_inspect.clone();
+        Callback::from(move |e: PointerEvent| {
+            let Some(d) = drag.borrow_mut().take() else {
+                return;
+            };
+            let moved =
+                (f64::from(e.client_x()) - d.x).abs() + (f64::from(e.client_y()) - d.y).abs();
+            if let (Some(node), Some(cb), true) = (d.node, &on_inspect, moved < CLICK_SLOP) {
+                if e.type_() == "pointerup" {
+                    cb.emit(node);
+                }
+            }
+        })
+    };
+    let on_node_key = {
+        let on_inspect = props.on_inspect.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Enter" {
+                return;
+            }
+            if let (Some(node), Some(cb)) = (node_under(e.target()), &on_inspect) {
+                e.prevent_default();
+                cb.emit(node);
+            }
+        })
     };
     let zoom_by = |factor: f64| {
         let zoom = zoom.clone();
@@ -439,6 +483,9 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     let trace = props.trace.clone();
     let visible = |i: usize| f.visible.get(i).copied().unwrap_or(true);
     let annots = annotations(t, f);
+    // Small graphs put their nodes in the tab order (Enter inspects one); on big ones
+    // hundreds of tab stops would bury the controls.
+    let focusable = props.on_inspect.is_some() && t.nodes.len() <= MAX_FOCUSABLE_NODES;
     let named = named_so_far(t, f);
     let summary = format!(
         "Computational graph: {} forward nodes, {} of {} nodes shown",
@@ -483,7 +530,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                         }
                     }) }
                 </g>
-                <g class="nodes" ref={nodes_ref}>
+                <g class="nodes" ref={nodes_ref} onkeydown={on_node_key}>
                     // Keyed by node id; a node re-renders only when its flags change.
                     { for t.nodes.iter().enumerate().filter_map(|(i, n)| Some((i, n, drawn.nodes.get(i)?.as_ref()?))).map(|(i, n, g)| {
                         let shown = visible(i);
@@ -493,7 +540,8 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                                 focus={shown && f.focus.contains(&n.id)}
                                 fresh={shown && f.fresh.contains(&n.id)}
                                 annot={annots.get(i).cloned().flatten().filter(|_| shown).map(AttrValue::from)}
-                                named={shown && named.get(i).copied().unwrap_or(false)} />
+                                named={shown && named.get(i).copied().unwrap_or(false)}
+                                focusable={focusable} />
                         }
                     }) }
                 </g>

@@ -6,6 +6,7 @@ pub mod controls;
 pub mod editor;
 pub mod graph_parts;
 pub mod graph_view;
+pub mod inspector;
 pub mod lesson_panel;
 pub mod mode_tabs;
 pub mod narration;

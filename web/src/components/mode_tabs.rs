@@ -21,7 +21,15 @@ pub struct ModeTabsProps {
     pub on_mode: Callback<Mode>,
     /// Called with the picked variable index.
     pub on_wrt: Callback<usize>,
+    /// Only extended mode applies (tensor programs): the other tabs are disabled and say
+    /// why.
+    #[prop_or_default]
+    pub extended_only: bool,
 }
+
+/// Why the other tabs are disabled for a tensor program.
+pub const EXTENDED_ONLY: &str =
+    "Tensor programs run in extended mode: reverse AD by extending the graph with adjoint nodes";
 
 /// The tab's text.
 pub fn title(mode: Mode) -> &'static str {
@@ -61,9 +69,12 @@ pub fn mode_tabs(props: &ModeTabsProps) -> Html {
                 { for Mode::ALL.into_iter().map(|m| {
                     let active = m == props.mode;
                     let cb = props.on_mode.clone();
+                    let off = props.extended_only && m != Mode::Extended;
                     html! {
                         <button class={classes!("mode-tab", active.then_some("is-active"))} type="button"
-                            role="tab" aria-selected={active.to_string()} data-mode={m.name()} title={tooltip(m)}
+                            role="tab" aria-selected={active.to_string()} data-mode={m.name()}
+                            title={if off { EXTENDED_ONLY } else { tooltip(m) }} disabled={off}
+                            aria-disabled={off.then_some("true")}
                             onclick={Callback::from(move |_: MouseEvent| cb.emit(m))}>
                             { title(m) }
                         </button>
@@ -97,6 +108,7 @@ mod tests {
             variables: Vec::new(),
             on_mode: Callback::noop(),
             on_wrt: Callback::noop(),
+            extended_only: false,
         };
         let html = render::<ModeTabs>(props).await;
         assert!(html.contains(r#"role="tablist""#), "{html}");
@@ -114,5 +126,25 @@ mod tests {
             !html.contains("id=\"wrt\""),
             "no variable choice outside forward mode"
         );
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn tensor_programs_disable_every_tab_but_extended_and_say_why() {
+        let props = ModeTabsProps {
+            mode: Mode::Extended,
+            wrt: 0,
+            variables: Vec::new(),
+            on_mode: Callback::noop(),
+            on_wrt: Callback::noop(),
+            extended_only: true,
+        };
+        let html = render::<ModeTabs>(props).await;
+        assert_eq!(html.matches(r#"disabled="disabled""#).count(), 3, "{html}");
+        assert_eq!(html.matches(EXTENDED_ONLY).count(), 3, "{html}");
+        let extended = html
+            .find(r#"data-mode="extended""#)
+            .expect("the extended tab");
+        let tag_end = extended + html[extended..].find('>').expect("closed");
+        assert!(!html[extended..tag_end].contains("disabled"), "{html}");
     }
 }

@@ -107,9 +107,19 @@ pub fn result_line(t: &Trace) -> String {
         .result
         .gradient
         .iter()
-        .map(|v| format!("∂y/∂{} = {}", v.name, rounded(v.value)))
+        .map(|v| {
+            let value =
+                crate::tensor_view::gradient_text(t, &v.name).unwrap_or_else(|| rounded(v.value));
+            format!("∂y/∂{} = {value}", v.name)
+        })
         .collect();
-    format!("y = {}; {}", rounded(t.result.output), grads.join(", "))
+    let output = t
+        .nodes
+        .get(t.output as usize)
+        .and_then(|n| n.shaped.as_ref())
+        .and_then(crate::tensor_view::compact)
+        .unwrap_or_else(|| rounded(t.result.output));
+    format!("y = {output}; {}", grads.join(", "))
 }
 
 #[cfg(test)]

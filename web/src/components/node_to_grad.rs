@@ -4,7 +4,9 @@
 //! changes.
 
 use adjoint_engine::frame::GradList;
-use adjoint_engine::render::{number::rounded, text};
+use adjoint_engine::render::text;
+
+use crate::tensor_view::step_value;
 use adjoint_engine::{Mode, StepKind, Trace};
 use yew::prelude::*;
 
@@ -37,7 +39,7 @@ pub fn entry_value(t: &Trace, g: &GradList, current: Option<usize>) -> Option<St
     let upto = current?;
     if t.mode == Mode::Backprop {
         let last = *g.chips.last()? as usize;
-        return t.steps.get(last).map(|s| rounded(s.value));
+        return t.steps.get(last).map(|s| step_value(t, s));
     }
     if !g.summed {
         return None;
@@ -47,7 +49,7 @@ pub fn entry_value(t: &Trace, g: &GradList, current: Option<usize>) -> Option<St
         .take(upto + 1)
         .rev()
         .find(|s| s.kind == StepKind::Visit && s.node == g.node)
-        .map(|s| rounded(s.value))
+        .map(|s| step_value(t, s))
 }
 
 /// The panel.
@@ -114,7 +116,7 @@ pub fn grad_entry(props: &GradEntryProps) -> Html {
                 {"["}
                 { for g.chips.iter().zip(&chips).map(|(&c, text)| html! {
                     <span class={classes!("ntg-item", (Some(c) == props.new_chip).then_some("is-new"))}
-                        title={t.steps.get(c as usize).map(|s| rounded(s.value))}>{ with_subscripts(text) }</span>
+                        title={t.steps.get(c as usize).map(|s| step_value(t, s))}>{ with_subscripts(text) }</span>
                 }) }
                 {"]"}
             }
