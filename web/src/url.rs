@@ -1,11 +1,17 @@
-//! The view in the URL query — `?mode=extended&step=3&wrt=0&p=<program>&at=<values>`, plus
-//! `&panel=numeric|symbolic` while a method panel is open — so a reload or a shared link
-//! restores it (links from before `panel=` existed open the step-through view). Parsing and
-//! formatting are pure (tested natively); `read` and `write` are the thin browser adapters
-//! (History `replaceState`, no new entries).
+//! The view in the URL query — `?v=2&mode=extended&step=3&wrt=0&p=<program>&at=<values>`,
+//! plus `&panel=numeric|symbolic` while a method panel is open, `&theme=dark|light` when
+//! the theme was picked, and for iframes `&embed=1&hide=editor,tables,…` — so a reload or a
+//! shared link restores it. Long programs and values are packed (`z=`, `zat=`: DEFLATE in
+//! base64url, see [`crate::permalink`]). Links carry their format version (`v=`); links
+//! without one (version 1: plain `p=`/`at=`, before `panel=` existed) still open. A damaged
+//! packed value is reported (`UrlState::problem`) and the rest of the link still applies.
+//! Parsing and formatting are pure (tested natively); `read` and `write` are the thin
+//! browser adapters (History `replaceState`, no new entries).
 
 use adjoint_engine::Mode;
 
+use crate::embed::Hidden;
+use crate::permalink;
 use crate::state::Method;
 
 /// What the URL can say about the view; `None` fields keep the app's defaults.
@@ -23,6 +29,23 @@ pub struct UrlState {
     pub values: Option<String>,
     /// `panel=` the method panel open instead of the step-through view.
     pub panel: Option<Method>,
+    /// `theme=dark|light`, when picked (otherwise the OS decides).
+    pub theme: Option<String>,
+    /// `embed=1`: minimal chrome for an iframe.
+    pub embed: bool,
+    /// `hide=`: the parts an embed leaves out.
+    pub hidden: Hidden,
+    /// What could not be read from the link (a damaged `z=`), for a message.
+    pub problem: Option<String>,
+}
+
+/// `&` + `key=` + the text, packed under `packed_key` when that is shorter.
+fn text_param(q: &mut String, key: &str, packed_key: &str, text: &str) {
+    let encoded = encode(text);
+    match permalink::worth_packing(encoded.len(), text) {
+        Some(packed) => q.push_str(&format!("&{packed_key}={packed}")),
+        None => q.push_str(&format!("&{key}={encoded}")),
+    }
 }
 
 /// Percent-encodes `s` for a query value (UTF-8; unreserved characters stay as they are).
@@ -78,35 +101,77 @@ pub fn parse(query: &str) -> UrlState {
     {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let v = decode(v);
-        match decode(k).as_str() {
+        let key = decode(k);
+        match key.as_str() {
             "mode" => st.mode = Mode::from_name(&v),
             "step" => st.step = v.parse().ok(),
             "wrt" => st.wrt = v.parse().ok(),
             "p" => st.program = Some(v),
             "at" => st.values = Some(v),
+            "z" | "zat" => match permalink::unpack(&v) {
+                Ok(text) if key == "z" => st.program = Some(text),
+                Ok(text) => st.values = Some(text),
+                Err(e) => st.problem = Some(e.to_string()),
+            },
             "panel" => st.panel = Method::from_name(&v),
+            "theme" if v == "dark" || v == "light" => st.theme = Some(v),
+            "embed" => st.embed = v == "1" || v == "true",
+            "hide" => st.hidden = Hidden::parse(&v),
+            "v" if v.parse::<u32>().is_ok_and(|n| n > permalink::VERSION) => {
+                st.problem = Some(format!(
+                    "this link was made by a newer Adjoint (format {v}); what this one understands is shown"
+                ));
+            }
             _ => {}
         }
     }
     st
 }
 
-/// Formats the query string, starting with `?`.
-pub fn format(
-    mode: Mode,
-    step: usize,
-    wrt: usize,
-    program: &str,
-    values: &str,
-    panel: Option<Method>,
-) -> String {
-    let mut q = format!("?mode={}&step={step}", mode.name());
-    if mode == Mode::Forward {
-        q.push_str(&format!("&wrt={wrt}"));
+/// Formats the query string of `st`, starting with `?v=2` (unset fields are left out).
+pub fn format(st: &UrlState) -> String {
+    format_with_texts(st, &texts(st.program.as_deref(), st.values.as_deref()))
+}
+
+/// The program and values parameters (`&p=…&at=…`, or packed `&z=…&zat=…`): the costly
+/// part of a link (DEFLATE for long texts), which the app computes once per edit rather
+/// than once per step.
+pub fn texts(program: Option<&str>, values: Option<&str>) -> String {
+    let mut q = String::new();
+    if let Some(p) = program {
+        text_param(&mut q, "p", "z", p);
     }
-    q.push_str(&format!("&p={}&at={}", encode(program), encode(values)));
-    if let Some(m) = panel {
+    if let Some(v) = values {
+        text_param(&mut q, "at", "zat", v);
+    }
+    q
+}
+
+/// [`format`] with the program and values parameters given as [`texts`] made them
+/// (`st.program` and `st.values` are ignored).
+pub fn format_with_texts(st: &UrlState, texts: &str) -> String {
+    let mut q = format!("?v={}", permalink::VERSION);
+    if let Some(mode) = st.mode {
+        q.push_str(&format!("&mode={}", mode.name()));
+        if mode == Mode::Forward {
+            q.push_str(&format!("&wrt={}", st.wrt.unwrap_or(0)));
+        }
+    }
+    if let Some(step) = st.step {
+        q.push_str(&format!("&step={step}"));
+    }
+    q.push_str(texts);
+    if let Some(m) = st.panel {
         q.push_str(&format!("&panel={}", m.name()));
+    }
+    if let Some(t) = &st.theme {
+        q.push_str(&format!("&theme={}", encode(t)));
+    }
+    if st.embed {
+        q.push_str("&embed=1");
+    }
+    if !st.hidden.is_empty() {
+        q.push_str(&format!("&hide={}", st.hidden.list()));
     }
     q
 }
@@ -140,11 +205,32 @@ pub fn write(query: &str) {
 mod tests {
     use super::*;
 
+    /// A view as the app writes it.
+    fn view(
+        mode: Mode,
+        step: usize,
+        wrt: usize,
+        program: &str,
+        values: &str,
+        panel: Option<Method>,
+    ) -> String {
+        format(&UrlState {
+            mode: Some(mode),
+            step: Some(step),
+            wrt: Some(wrt),
+            program: Some(program.into()),
+            values: Some(values.into()),
+            panel,
+            ..UrlState::default()
+        })
+    }
+
     #[test]
     fn round_trip_of_a_program_with_symbols_and_unicode() {
         let program = "v2 = exp(x1); v3 = v2 + 1\nv4 = v2 * v3 # θ·x";
         let values = "x1=1, x2=-0.5";
-        let q = format(Mode::Extended, 3, 0, program, values, None);
+        let q = view(Mode::Extended, 3, 0, program, values, None);
+        assert!(q.starts_with("?v=2&"), "{q}");
         assert!(
             !q.contains(' ') && !q.contains('\n') && !q.contains('+'),
             "{q}"
@@ -162,7 +248,7 @@ mod tests {
     #[test]
     fn the_open_panel_round_trips_and_old_links_still_parse() {
         for m in Method::ALL {
-            let q = format(Mode::Reverse, 4, 0, "x*y", "x=1, y=2", Some(m));
+            let q = view(Mode::Reverse, 4, 0, "x*y", "x=1, y=2", Some(m));
             assert!(q.ends_with(&format!("&panel={}", m.name())), "{q}");
             let st = parse(&q);
             assert_eq!(
@@ -170,16 +256,77 @@ mod tests {
                 (Some(m), Some(Mode::Reverse), Some(4))
             );
         }
-        // A link written before `panel=` existed, and one with a panel this build lacks.
+        // A link written before `panel=` and `v=` existed, and one with a panel this build lacks.
         let old = parse("?mode=reverse&step=5&p=x*y&at=x%3D1");
         assert_eq!((old.panel, old.step), (None, Some(5)));
+        assert_eq!(old.program.as_deref(), Some("x*y"));
+        assert_eq!(old.problem, None);
         assert_eq!(parse("?panel=tensor&step=2").panel, None);
     }
 
     #[test]
     fn forward_mode_keeps_wrt() {
-        let st = parse(&format(Mode::Forward, 0, 1, "x*y", "x=1, y=2", None));
+        let st = parse(&view(Mode::Forward, 0, 1, "x*y", "x=1, y=2", None));
         assert_eq!((st.mode, st.wrt), (Some(Mode::Forward), Some(1)));
+    }
+
+    #[test]
+    fn every_field_round_trips_and_long_texts_are_packed() {
+        let program: String = (1..=30)
+            .map(|i| format!("v{} = sin(v{i}) * x1 + {i}\n", i + 1))
+            .collect();
+        let values = format!("{{\"X\": [{}]}}", vec!["0.125"; 80].join(", "));
+        let st = UrlState {
+            mode: Some(Mode::Forward),
+            step: Some(7),
+            wrt: Some(1),
+            program: Some(program.clone()),
+            values: Some(values.clone()),
+            panel: Some(Method::Symbolic),
+            theme: Some("dark".into()),
+            embed: true,
+            hidden: Hidden::parse("tables,controls"),
+            problem: None,
+        };
+        let q = format(&st);
+        assert!(
+            q.contains("&z=") && q.contains("&zat="),
+            "long texts are packed: {q}"
+        );
+        assert!(!q.contains("&p=") && !q.contains("&at="), "{q}");
+        assert!(
+            q.len() < (program.len() + values.len()) / 2,
+            "{} chars: {q}",
+            q.len()
+        );
+        assert_eq!(parse(&q), st);
+    }
+
+    #[test]
+    fn a_damaged_packed_program_is_reported_and_the_rest_applies() {
+        let st = parse("?v=2&mode=reverse&step=4&z=%%%not-base64&at=x%3D1&theme=light");
+        assert_eq!(st.program, None, "the default program is kept");
+        assert!(
+            st.problem
+                .as_deref()
+                .is_some_and(|p| p.contains("packed program")),
+            "{st:?}"
+        );
+        assert_eq!(
+            (st.mode, st.step, st.values.as_deref()),
+            (Some(Mode::Reverse), Some(4), Some("x=1"))
+        );
+        assert_eq!(st.theme.as_deref(), Some("light"));
+        let newer = parse("?v=99&step=1");
+        assert!(
+            newer
+                .problem
+                .as_deref()
+                .is_some_and(|p| p.contains("newer")),
+            "{newer:?}"
+        );
+        assert_eq!(newer.step, Some(1));
+        assert_eq!(parse("?theme=<script>").theme, None);
     }
 
     #[test]

@@ -1,0 +1,382 @@
+//! What the share panel hands out: the texts (trace JSON, DOT, the step's table as LaTeX,
+//! PyTorch/JAX/Needle code — all written by the engine), a self-contained SVG of the graph
+//! as drawn, and the browser adapters that download a file or copy text.
+//!
+//! The SVG is a clone of the live `svg[data-testid=graph]` with every element's computed
+//! paint and font written onto it as presentation attributes (`fill`, `stroke`,
+//! `font-family`, …), so it needs no stylesheet, theme variables or web fonts: it opens the
+//! same in a browser and in Inkscape-like tools. Nothing here sets a `style` attribute (the
+//! app's CSP forbids them).
+
+use adjoint_engine::export::framework::{framework_code, Framework};
+use adjoint_engine::export::{dot::trace_dot, latex::frame_table_latex};
+use adjoint_engine::syntax::parse_values;
+use adjoint_engine::Trace;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::js_sys::{Array, Function, Reflect};
+use web_sys::{Blob, BlobPropertyBag, Element, HtmlAnchorElement, Url};
+
+/// One thing to export: its button text, file name and MIME type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// The trace as JSON (what the CLI's `trace --format json` prints).
+    TraceJson,
+    /// The final graph as Graphviz DOT.
+    Dot,
+    /// The current step's adjoint table as LaTeX (an `align*` of the rows so far).
+    LatexTable,
+    /// Code computing the same gradient in a framework.
+    Code(Framework),
+    /// The graph as drawn at this step, self-contained SVG.
+    Svg,
+}
+
+impl Export {
+    /// Every export, in menu order.
+    pub const ALL: [Export; 7] = [
+        Export::Svg,
+        Export::TraceJson,
+        Export::Dot,
+        Export::LatexTable,
+        Export::Code(Framework::PyTorch),
+        Export::Code(Framework::Jax),
+        Export::Code(Framework::Needle),
+    ];
+
+    /// The button's text.
+    pub fn label(self) -> &'static str {
+        match self {
+            Export::TraceJson => "Trace (JSON)",
+            Export::Dot => "Graph (DOT)",
+            Export::LatexTable => "Table (LaTeX)",
+            Export::Code(Framework::PyTorch) => "PyTorch",
+            Export::Code(Framework::Jax) => "JAX",
+            Export::Code(Framework::Needle) => "Needle",
+            Export::Svg => "Picture (SVG)",
+        }
+    }
+
+    /// `data-export` of its button.
+    pub fn key(self) -> &'static str {
+        match self {
+            Export::TraceJson => "json",
+            Export::Dot => "dot",
+            Export::LatexTable => "latex",
+            Export::Code(f) => f.name(),
+            Export::Svg => "svg",
+        }
+    }
+
+    /// The downloaded file's name.
+    pub fn file_name(self, step: usize) -> String {
+        match self {
+            Export::TraceJson => "adjoint-trace.json".into(),
+            Export::Dot => "adjoint-graph.dot".into(),
+            Export::LatexTable => format!("adjoint-table-step-{step}.tex"),
+            Export::Code(f) => format!("adjoint_{}.py", f.name()),
+            Export::Svg => format!("adjoint-step-{step}.svg"),
+        }
+    }
+
+    fn mime(self) -> &'static str {
+        match self {
+            Export::TraceJson => "application/json",
+            Export::Svg => "image/svg+xml",
+            _ => "text/plain",
+        }
+    }
+
+    /// Why this export does not apply to a tensor program, if it does not.
+    pub fn unavailable(self, tensor: bool) -> Option<&'static str> {
+        matches!(self, Export::Code(_))
+            .then_some("Framework code is written for scalar programs only")
+            .filter(|_| tensor)
+    }
+}
+
+/// The text of a text export (`Svg` is drawn from the page by [`svg_of_graph`]).
+pub fn text_of(
+    e: Export,
+    trace: &Trace,
+    step: usize,
+    program: &str,
+    values: &str,
+) -> Result<String, String> {
+    match e {
+        Export::TraceJson => serde_json::to_string_pretty(trace).map_err(|e| e.to_string()),
+        Export::Dot => Ok(trace_dot(trace)),
+        Export::LatexTable => Ok(frame_table_latex(trace, step)),
+        Export::Code(f) => {
+            let vals = parse_values(values).map_err(|e| e.to_string())?;
+            framework_code(program, &vals, f).map_err(|e| e.to_string())
+        }
+        Export::Svg => Err("the SVG is drawn from the page".into()),
+    }
+}
+
+/// The computed properties written onto the exported SVG's elements.
+const PAINT: [&str; 14] = [
+    "fill",
+    "fill-opacity",
+    "stroke",
+    "stroke-width",
+    "stroke-opacity",
+    "stroke-dasharray",
+    "opacity",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "font-style",
+    "text-anchor",
+    "dominant-baseline",
+    "visibility",
+];
+
+/// A computed colour as SVG 1.1 tools read it: `color(srgb r g b / a)` (what Chromium
+/// computes for `color-mix`) becomes `rgb(R, G, B)` and its alpha, if any, is returned
+/// apart for `fill-opacity`/`stroke-opacity`; `rgba(…)` likewise. Other values pass through.
+pub fn plain_colour(v: &str) -> (String, Option<String>) {
+    let inner = v
+        .strip_prefix("color(srgb ")
+        .or_else(|| v.strip_prefix("rgba("))
+        .and_then(|x| x.strip_suffix(')'));
+    let Some(inner) = inner else {
+        return (v.to_string(), None);
+    };
+    let srgb = v.starts_with("color(");
+    let (rgb, alpha) = match inner.split_once('/') {
+        Some((c, a)) => (c, Some(a.trim().to_string())),
+        None => (inner, None),
+    };
+    let nums: Vec<f64> = rgb
+        .split([' ', ','])
+        .filter(|x| !x.is_empty())
+        .filter_map(|x| x.trim().parse().ok())
+        .collect();
+    let (channels, alpha) = match (srgb, nums.as_slice()) {
+        (true, [r, g, b]) => ([*r * 255.0, *g * 255.0, *b * 255.0], alpha),
+        (false, [r, g, b, a]) => ([*r, *g, *b], Some(a.to_string())),
+        _ => return (v.to_string(), None),
+    };
+    let [r, g, b] = channels.map(|c| c.round().clamp(0.0, 255.0) as u8);
+    (format!("rgb({r}, {g}, {b})"), alpha)
+}
+
+/// The live graph as a self-contained SVG document (see the module doc). The page's tree is
+/// walked and written out as XML text — not cloned: a clone would carry the `style`
+/// attribute the app sets through the CSSOM, which the CSP then reports as inline style.
+pub fn svg_of_graph() -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let live = document
+        .query_selector("svg[data-testid=graph]")
+        .ok()
+        .flatten()
+        .ok_or("no graph on the page")?;
+    let view = live.get_attribute("viewBox").unwrap_or_default();
+    let size: Vec<f64> = view
+        .split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Adjoint: reverse-mode AD step by step -->\n",
+    );
+    out.push_str(&format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{}\"",
+        xml_escape(&view)
+    ));
+    if let [x, y, w, h] = size[..] {
+        out.push_str(&format!(" width=\"{w:.0}\" height=\"{h:.0}\">"));
+        // A backdrop, so a dark-theme picture is not transparent on white paper.
+        let background = window
+            .get_computed_style(&live)
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_property_value("background-color").ok())
+            .map(|c| plain_colour(&c).0)
+            .filter(|c| !c.is_empty() && c != "rgba(0, 0, 0, 0)");
+        if let Some(bg) = background {
+            out.push_str(&format!(
+                "<rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" fill=\"{bg}\"/>"
+            ));
+        }
+    } else {
+        out.push('>');
+    }
+    let children = live.children();
+    for i in 0..children.length() {
+        if let Some(child) = children.item(i) {
+            write_element(&window, &child, &mut out);
+        }
+    }
+    out.push_str("</svg>\n");
+    Ok(out)
+}
+
+/// Attributes that describe the page, not the picture.
+const DROPPED: [&str; 5] = ["class", "style", "tabindex", "aria-hidden", "role"];
+
+/// Writes `el` and its subtree as XML, with its computed paint as attributes.
+fn write_element(window: &web_sys::Window, el: &Element, out: &mut String) {
+    let tag = el.tag_name();
+    out.push('<');
+    out.push_str(&tag);
+    let names = el.get_attribute_names();
+    for i in 0..names.length() {
+        let Some(name) = names.get(i).as_string() else {
+            continue;
+        };
+        if DROPPED.contains(&name.as_str()) || PAINT.contains(&name.as_str()) {
+            continue;
+        }
+        if let Some(v) = el.get_attribute(&name) {
+            out.push_str(&format!(" {name}=\"{}\"", xml_escape(&v)));
+        }
+    }
+    if let Ok(Some(style)) = window.get_computed_style(el) {
+        for prop in PAINT {
+            let Ok(v) = style.get_property_value(prop) else {
+                continue;
+            };
+            if v.is_empty() || v == "normal" || v == "auto" {
+                continue;
+            }
+            let (v, alpha) = plain_colour(&v);
+            out.push_str(&format!(" {prop}=\"{}\"", xml_escape(&v)));
+            if let (Some(a), "fill" | "stroke") = (alpha, prop) {
+                out.push_str(&format!(" {prop}-opacity=\"{a}\""));
+            }
+        }
+    }
+    out.push('>');
+    let nodes = el.child_nodes();
+    for i in 0..nodes.length() {
+        let Some(node) = nodes.item(i) else { continue };
+        if let Some(child) = node.dyn_ref::<Element>() {
+            write_element(window, child, out);
+        } else if node.node_type() == web_sys::Node::TEXT_NODE {
+            out.push_str(&xml_escape(&node.text_content().unwrap_or_default()));
+        }
+    }
+    out.push_str(&format!("</{tag}>"));
+}
+
+/// Escapes text for XML content and attribute values.
+pub fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Offers `text` as a file download.
+pub fn download(name: &str, e: Export, text: &str) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let parts = Array::of1(&JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type(e.mime());
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "could not make the file")?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(|_| "could not make a link")?;
+    let a: HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "no link element")?
+        .dyn_into()
+        .map_err(|_| "no link element")?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Copies `text` with the asynchronous clipboard API, if the page may (a secure context
+/// with focus); returns false when it cannot, and the caller leaves the text selected.
+pub fn copy(text: &str) -> bool {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let Ok(clipboard) = Reflect::get(&navigator, &JsValue::from_str("clipboard")) else {
+        return false;
+    };
+    let Ok(write) = Reflect::get(&clipboard, &JsValue::from_str("writeText")) else {
+        return false;
+    };
+    write
+        .dyn_ref::<Function>()
+        .is_some_and(|f| f.call1(&clipboard, &JsValue::from_str(text)).is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lecture() -> Trace {
+        adjoint_engine::run(
+            "ln(x1) + x1*x2 - sin(x2)",
+            "x1=2, x2=5",
+            adjoint_engine::Mode::Extended,
+            0,
+        )
+        .expect("the lecture example")
+    }
+
+    #[test]
+    fn text_exports_come_from_the_engine() {
+        let t = lecture();
+        let (p, v) = ("ln(x1) + x1*x2 - sin(x2)", "x1=2, x2=5");
+        let json = text_of(Export::TraceJson, &t, 3, p, v).expect("json");
+        let back: Trace = serde_json::from_str(&json).expect("the JSON reads back as a trace");
+        assert_eq!(back, t);
+        assert!(text_of(Export::Dot, &t, 3, p, v)
+            .expect("dot")
+            .starts_with("digraph"));
+        let latex = text_of(Export::LatexTable, &t, 3, p, v).expect("latex");
+        assert!(latex.contains(r"\bar{v}_{7} &= 1"), "{latex}");
+        let torch = text_of(Export::Code(Framework::PyTorch), &t, 3, p, v).expect("torch");
+        assert!(
+            torch.contains("import torch") && torch.contains("backward"),
+            "{torch}"
+        );
+        assert!(text_of(Export::Code(Framework::Jax), &t, 0, p, "x1=").is_err());
+    }
+
+    #[test]
+    fn computed_colours_become_plain_rgb_with_their_alpha_apart() {
+        assert_eq!(
+            plain_colour("color(srgb 0.158431 0.255843 0.326588)"),
+            ("rgb(40, 65, 83)".to_string(), None)
+        );
+        assert_eq!(
+            plain_colour("color(srgb 1 0.5 0 / 0.25)"),
+            ("rgb(255, 128, 0)".to_string(), Some("0.25".to_string()))
+        );
+        assert_eq!(
+            plain_colour("rgba(0, 114, 178, 0.5)"),
+            ("rgb(0, 114, 178)".to_string(), Some("0.5".to_string()))
+        );
+        assert_eq!(
+            plain_colour("rgb(1, 2, 3)"),
+            ("rgb(1, 2, 3)".to_string(), None)
+        );
+        assert_eq!(plain_colour("none"), ("none".to_string(), None));
+    }
+
+    #[test]
+    fn names_keys_and_tensor_availability() {
+        assert_eq!(Export::Svg.file_name(4), "adjoint-step-4.svg");
+        assert_eq!(Export::Code(Framework::Jax).file_name(0), "adjoint_jax.py");
+        let keys: Vec<&str> = Export::ALL.iter().map(|e| e.key()).collect();
+        assert_eq!(
+            keys,
+            ["svg", "json", "dot", "latex", "pytorch", "jax", "needle"]
+        );
+        assert!(Export::Code(Framework::PyTorch).unavailable(true).is_some());
+        assert!(Export::Code(Framework::PyTorch)
+            .unavailable(false)
+            .is_none());
+        assert!(Export::Svg.unavailable(true).is_none());
+    }
+}
