@@ -19,13 +19,18 @@ use crate::components::editor::Editor;
 use crate::components::graph_parts::Shared;
 use crate::components::graph_view::GraphView;
 use crate::components::inspector::Inspector;
+use crate::components::lesson_panel::LangSwitch;
 use crate::components::mode_tabs::ModeTabs;
 use crate::components::narration::Narration;
 use crate::components::node_to_grad::NodeToGrad;
 use crate::components::numeric_panel::NumericPanel;
 use crate::components::pseudocode::Pseudocode;
+use crate::components::share_menu::ShareMenu;
 use crate::components::symbolic_panel::SymbolicPanel;
+use crate::embed::Part;
 use crate::graph_model::build_layout;
+use crate::lesson_wiring::{self, LessonCallbacks, LessonView};
+use crate::lessons::progress;
 use crate::state::{Action, AppState, Method};
 use crate::url;
 
@@ -96,9 +101,44 @@ fn set_root_attr(name: &str, value: Option<&str>) {
 /// The app.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| AppState::from_url(&url::read()));
+    // The link the page was opened with: its embed flags and theme stay for the session.
+    let link = use_memo((), |_| url::read());
+    let lesson_link = use_memo((), |_| lesson_wiring::read_link());
+    let state = {
+        let link = link.clone();
+        let ll = lesson_link.clone();
+        use_reducer(move || AppState::from_url(&lesson_wiring::start_url(&link, &ll)))
+    };
+    let lang = {
+        let ll = lesson_link.clone();
+        use_state(move || lesson_wiring::start_lang(&ll))
+    };
+    let lesson = {
+        let l = lesson_link.lesson;
+        use_state(move || {
+            l.or_else(|| {
+                progress::load_last().and_then(|s| crate::lessons::by_slug(s).map(|(i, _)| i))
+            })
+            .unwrap_or(0)
+        })
+    };
+    let lessons_open = {
+        let l = lesson_link.lesson.is_some();
+        use_state(move || l)
+    };
+    let lesson_progress = use_state(progress::load);
+    let bug = {
+        let b = lesson_link.bug;
+        use_state(move || b)
+    };
+    let ask = lesson_link.ask;
     let dispatcher = state.dispatcher();
-    let theme = use_state(stored_theme);
+    let theme = {
+        let from_link = link.theme.clone();
+        use_state(move || from_link.or_else(stored_theme))
+    };
+    let sharing = use_state(|| false);
+    let (embed, hidden) = (link.embed, link.hidden);
     let presenter = use_state(|| false);
     let method = state.panel;
 
@@ -128,24 +168,46 @@ pub fn app() -> Html {
             move || drop(interval)
         });
     }
-    // The view in the URL.
-    use_effect_with(
-        (
-            state.mode,
-            state.step,
-            state.wrt,
-            state.program.clone(),
-            state.values.clone(),
-            state.panel,
-        ),
-        |(mode, step, wrt, program, values, panel)| {
-            // Debounced: `history.replaceState` forces a style and layout pass (41–50 ms a
-            // step on 300–800-node graphs), so the URL is written once stepping pauses.
-            let query = url::format(*mode, *step, *wrt, program, values, *panel);
-            let pending = Timeout::new(URL_WRITE_DELAY_MS, move || url::write(&query));
-            move || drop(pending)
+    // The view in the URL (the permalink format of `url`).
+    let texts = use_memo((state.program.clone(), state.values.clone()), |(p, v)| {
+        url::texts(Some(p), Some(v))
+    });
+    let query = url::format_with_texts(
+        &url::UrlState {
+            mode: Some(state.mode),
+            step: Some(state.step),
+            wrt: Some(state.wrt),
+            panel: state.panel,
+            theme: (*theme).clone(),
+            embed,
+            hidden,
+            ..url::UrlState::default()
         },
+        &texts,
     );
+    let lesson_query = crate::lessons::link::LessonLink {
+        lesson: lessons_open.then_some(*lesson),
+        step: None,
+        lang: (*lessons_open || *lang != crate::i18n::Lang::En).then_some(*lang),
+        bug: *bug,
+        ask,
+    }
+    .to_query();
+    let query = if lesson_query.is_empty() {
+        query
+    } else if query.contains('?') {
+        format!("{query}&{lesson_query}")
+    } else {
+        format!("?{lesson_query}")
+    };
+    use_effect_with(*lang, |l| set_root_attr("lang", Some(l.tag())));
+    use_effect_with(query.clone(), |query| {
+        // Debounced: `history.replaceState` forces a style and layout pass (41–50 ms a
+        // step on 300–800-node graphs), so the URL is written once stepping pauses.
+        let query = query.clone();
+        let pending = Timeout::new(URL_WRITE_DELAY_MS, move || url::write(&query));
+        move || drop(pending)
+    });
     use_effect_with((*theme).clone(), |t| {
         set_root_attr("data-theme", t.as_deref())
     });
@@ -199,6 +261,70 @@ pub fn app() -> Html {
             theme.set(Some(next.to_string()));
         })
     };
+    let toggle_sharing = {
+        let sharing = sharing.clone();
+        Callback::from(move |_: MouseEvent| sharing.set(!*sharing))
+    };
+    let close_sharing = {
+        let sharing = sharing.clone();
+        Callback::from(move |()| sharing.set(false))
+    };
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |l: crate::i18n::Lang| {
+            progress::save_lang(l);
+            lang.set(l);
+        })
+    };
+    let on_show = {
+        let d = dispatcher.clone();
+        Callback::from(move |s: crate::lessons::scene::Scene| {
+            for a in lesson_wiring::scene_actions(&s) {
+                d.dispatch(a);
+            }
+        })
+    };
+    let lesson_callbacks = LessonCallbacks {
+        on_select: {
+            let (lesson, open, show) = (lesson.clone(), lessons_open.clone(), on_show.clone());
+            Callback::from(move |i: usize| {
+                if let Some(l) = crate::lessons::LESSONS.get(i) {
+                    progress::save_last(l.slug);
+                    lesson.set(i);
+                    open.set(true);
+                    show.emit(l.scene);
+                }
+            })
+        },
+        on_show: on_show.clone(),
+        on_done: {
+            let p = lesson_progress.clone();
+            Callback::from(move |i: usize| {
+                if let Some(l) = crate::lessons::LESSONS.get(i) {
+                    let mut next = (*p).clone();
+                    next.mark(l.slug);
+                    progress::save(&next);
+                    p.set(next);
+                }
+            })
+        },
+        on_bug: {
+            let bug = bug.clone();
+            Callback::from(move |b| bug.set(b))
+        },
+        on_next: dispatch.reform(|()| Action::Next),
+    };
+    let toggle_lessons = {
+        let (open, lesson, show) = (lessons_open.clone(), *lesson, on_show.clone());
+        Callback::from(move |_: MouseEvent| {
+            if !*open {
+                if let Some(l) = crate::lessons::LESSONS.get(lesson) {
+                    show.emit(l.scene);
+                }
+            }
+            open.set(!*open);
+        })
+    };
     let toggle_presenter = {
         let presenter = presenter.clone();
         Callback::from(move |_: MouseEvent| presenter.set(!*presenter))
@@ -212,30 +338,57 @@ pub fn app() -> Html {
     let frame = (*frame).clone();
     let layout = (*layout).clone();
     let dark_label = if theme.as_deref() == Some("dark") || (theme.is_none() && os_prefers_dark()) {
-        "☀ Light"
+        lang.t(crate::i18n::Key::ThemeLight)
     } else {
-        "☾ Dark"
+        lang.t(crate::i18n::Key::ThemeDark)
     };
+    let show_editor = !hidden.hides(Part::Editor);
+    let app_class = classes!(
+        "app",
+        embed.then_some("is-embed"),
+        (!show_editor).then_some("hide-editor"),
+        (hidden.hides(Part::Tables) && hidden.hides(Part::Pseudocode) && state.inspect.is_none())
+            .then_some("hide-panels"),
+    );
     html! {
-        <div class="app">
+        <div class={app_class}>
+            if embed {
+                <a id="open-full" class="open-full hint" href={format!("./{}", url::format(&url::UrlState { embed: false, hidden: Default::default(), ..url::parse(&query) }))}
+                    target="_blank" rel="noopener">{"Open in Adjoint ↗"}</a>
+            } else {
             <header class="app-header">
-                <div class="brand">{"Adjoint"}<small>{"watch automatic differentiation happen"}</small></div>
+                <div class="brand">{ lang.t(crate::i18n::Key::AppBrand) }<small>{ lang.t(crate::i18n::Key::AppTagline) }</small></div>
                 <div class="header-actions">
-                    <button id="theme" class="icon-button" title="Switch light / dark theme" onclick={toggle_theme}>{ dark_label }</button>
-                    <button id="presenter" class="icon-button" title="Presenter mode: large type, high contrast"
-                        aria-pressed={presenter.to_string()} onclick={toggle_presenter}>{"Presenter"}</button>
+                    <LangSwitch lang={*lang} {on_lang} />
+                    <button id="lessons-toggle" class="icon-button" aria-pressed={lessons_open.to_string()}
+                        onclick={toggle_lessons}>{ lang.t(crate::i18n::Key::LessonsTitle) }</button>
+                    <button id="theme" class="icon-button" title={lang.t(crate::i18n::Key::ThemeTitle)} onclick={toggle_theme}>{ dark_label }</button>
+                    <button id="presenter" class="icon-button" title={lang.t(crate::i18n::Key::PresenterTitle)}
+                        aria-pressed={presenter.to_string()} onclick={toggle_presenter}>{ lang.t(crate::i18n::Key::PresenterLabel) }</button>
+                    <button id="share" class="icon-button" title="Permalink, embed code, downloads (SVG, JSON, DOT, LaTeX, PyTorch, JAX, Needle)"
+                        aria-pressed={sharing.to_string()} aria-controls="share-title" onclick={toggle_sharing}>{"Share"}</button>
                 </div>
             </header>
+            }
+            if show_editor {
             <aside class="sidebar">
+                if *lessons_open {
+                    { lesson_wiring::lesson_area(&LessonView {
+                        lang: *lang, current: *lesson, progress: (*lesson_progress).clone(), bug: *bug,
+                        program: state.program.clone(), values: state.values.clone(),
+                        trace: state.trace.clone().filter(|_| !state.tensor), step: state.step, wrt: state.wrt,
+                    }, &lesson_callbacks) }
+                }
                 <Editor program={AttrValue::from(state.program.clone())} values={AttrValue::from(state.values.clone())}
-                    error={state.error.clone()} {on_program} {on_values} {on_example} tensor={state.tensor} />
+                    error={state.error.clone()} {on_program} {on_values} {on_example} tensor={state.tensor} lang={*lang} />
                 <div class={classes!("mode-tabs-wrap", method.is_some().then_some("is-elsewhere"))}>
-                    <ModeTabs mode={state.mode} wrt={state.wrt} {variables} {on_mode} {on_wrt} extended_only={state.tensor} />
+                    <ModeTabs mode={state.mode} wrt={state.wrt} {variables} {on_mode} {on_wrt} extended_only={state.tensor} lang={*lang} />
                 </div>
-                if !state.tensor {
-                    { method_tabs(method, on_method) }
+                if !state.tensor && !embed {
+                    { method_tabs(*lang, method, on_method) }
                 }
             </aside>
+            }
             if let Some(m) = method {
                 <main class="stage stage--methods">
                     if m == Method::Numeric {
@@ -246,20 +399,25 @@ pub fn app() -> Html {
                 </main>
             } else {
             <main class="stage">
+                if let Some(problem) = link.problem.clone() {
+                    <div class="parse-error" data-testid="link-problem" role="alert">{ problem }</div>
+                }
+                if !hidden.hides(Part::Controls) {
                 <Controls step={state.step} total={state.total()} playing={state.playing}
                     delay_ms={state.delay_ms} dispatch={dispatch.clone()} />
+                }
                 {
                     match (trace.clone(), frame.clone(), layout) {
                         (Some(t), Some(f), Some(l)) => html! {
                             <>
-                                <Narration trace={Shared(t.clone())} current={f.current} />
+                                <Narration trace={Shared(t.clone())} current={f.current} lang={*lang} />
                                 <GraphView trace={Shared(t)} layout={Shared(l)} trace_id={state.trace_id} frame={Shared(f)} on_inspect={Some(on_inspect)} />
-                                { legend(state.mode) }
+                                { legend(*lang, state.mode) }
                             </>
                         },
                         _ => html! {
                             <div class="panel graph-panel">
-                                <p class="hint">{"No graph yet: fix the program above to draw it."}</p>
+                                <p class="hint">{ lang.t(crate::i18n::Key::NoGraphYet) }</p>
                             </div>
                         },
                     }
@@ -267,14 +425,23 @@ pub fn app() -> Html {
             </main>
             <aside class="panels">
                 if let (Some(t), Some(f)) = (trace, frame) {
+                    if *sharing && !embed {
+                        <ShareMenu trace={Shared(t.clone())} step={state.step} program={AttrValue::from(state.program.clone())}
+                            values={AttrValue::from(state.values.clone())} query={AttrValue::from(query.clone())}
+                            tensor={state.tensor} on_close={close_sharing} />
+                    }
                     if let Some(node) = state.inspect {
-                        <Inspector trace={Shared(t.clone())} frame={Shared(f.clone())} {node} on_close={on_close_inspector} />
+                        <Inspector trace={Shared(t.clone())} frame={Shared(f.clone())} {node} on_close={on_close_inspector} lang={*lang} />
                     }
-                    <AdjointTable trace={Shared(t.clone())} rows={table_rows(&t, &f)} current={f.current} />
-                    if t.mode != Mode::Forward {
-                        <NodeToGrad trace={Shared(t.clone())} lists={f.node_to_grad.clone()} current={f.current} />
+                    if !hidden.hides(Part::Tables) {
+                        <AdjointTable trace={Shared(t.clone())} rows={table_rows(&t, &f)} current={f.current} />
+                        if t.mode != Mode::Forward {
+                            <NodeToGrad trace={Shared(t.clone())} lists={f.node_to_grad.clone()} current={f.current} />
+                        }
                     }
-                    <Pseudocode lines={t.pseudocode.clone()} current={f.line} />
+                    if !hidden.hides(Part::Pseudocode) {
+                        <Pseudocode lines={t.pseudocode.clone()} current={f.line} />
+                    }
                 }
             </aside>
             }
@@ -284,17 +451,18 @@ pub fn app() -> Html {
 
 /// The tabs `button[data-panel=numeric|symbolic]` opening the methods AD replaces; a second
 /// click (or any mode tab) goes back to the step-through view.
-fn method_tabs(active: Option<Method>, on_pick: Callback<Method>) -> Html {
+fn method_tabs(lang: crate::i18n::Lang, active: Option<Method>, on_pick: Callback<Method>) -> Html {
+    use crate::i18n::Key;
     html! {
         <div class="panel">
-            <h2 id="method-title">{"Compare with AD"}</h2>
+            <h2 id="method-title">{ lang.t(Key::CompareWithAd) }</h2>
             <div class="mode-tabs" role="group" aria-labelledby="method-title">
                 { for Method::ALL.into_iter().map(|m| {
                     let on = active == Some(m);
                     let cb = on_pick.clone();
                     let (text, tip) = match m {
-                        Method::Numeric => ("Numerical", "Finite differences against AD: error vs ε, gradient check (§1.2)"),
-                        Method::Symbolic => ("Symbolic", "Symbolic derivatives and their size against AD (§1.3)"),
+                        Method::Numeric => (lang.t(Key::MethodNumeric), lang.t(Key::MethodNumericTip)),
+                        Method::Symbolic => (lang.t(Key::MethodSymbolic), lang.t(Key::MethodSymbolicTip)),
                     };
                     html! {
                         <button type="button" class={classes!("mode-tab", on.then_some("is-active"))}
@@ -308,24 +476,28 @@ fn method_tabs(active: Option<Method>, on_pick: Callback<Method>) -> Html {
 }
 
 /// The colour key under the graph.
-fn legend(mode: Mode) -> Html {
-    let mut items = vec![("input", "input"), ("forward", "forward op")];
+fn legend(lang: crate::i18n::Lang, mode: Mode) -> Html {
+    use crate::i18n::Key;
+    let mut items = vec![
+        ("input", lang.t(Key::LegendInput)),
+        ("forward", lang.t(Key::LegendForward)),
+    ];
     if mode == Mode::Extended {
         items.extend([
-            ("seed", "seed v̄ = 1"),
-            ("partial", "partial adjoint"),
-            ("adjoint", "adjoint (sum)"),
-            ("aux", "helper"),
-            ("pending", "not reached yet"),
+            ("seed", lang.t(Key::LegendSeed)),
+            ("partial", lang.t(Key::LegendPartial)),
+            ("adjoint", lang.t(Key::LegendAdjoint)),
+            ("aux", lang.t(Key::LegendAux)),
+            ("pending", lang.t(Key::LegendPending)),
         ]);
     }
-    items.push(("current", "current step"));
+    items.push(("current", lang.t(Key::LegendCurrent)));
     html! {
-        <div class="legend hide-when-presenting" aria-label="Legend">
+        <div class="legend hide-when-presenting" aria-label={lang.t(Key::LegendLabel)}>
             { for items.into_iter().map(|(kind, text)| html! {
                 <span class="legend-item"><span class={format!("swatch swatch--{kind}")}></span>{ text }</span>
             }) }
-            <span class="legend-item hint">{"Keys: ← → step · Home/End · space plays · wheel zooms · drag pans"}</span>
+            <span class="legend-item hint">{ lang.t(Key::LegendKeys) }</span>
         </div>
     }
 }

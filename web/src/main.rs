@@ -6,12 +6,16 @@
 mod app;
 mod chart;
 mod components;
+mod embed;
+mod export;
 mod geometry;
 mod graph_model;
 mod i18n;
+mod lesson_wiring;
 mod lessons;
 mod math;
 mod panic_report;
+mod permalink;
 mod state;
 mod tensor_view;
 mod url;

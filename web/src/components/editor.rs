@@ -49,6 +49,9 @@ pub struct EditorProps {
     /// Is the program a tensor program (values as JSON)?
     #[prop_or_default]
     pub tensor: bool,
+    /// The interface language.
+    #[prop_or_default]
+    pub lang: crate::i18n::Lang,
 }
 
 /// The example picked by the picker's option value: `3` is `EXAMPLES[3]`, `t1` the second
@@ -105,7 +108,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     value={props.program.clone()} oninput={on_program} />
             </div>
             <div class={values_class}>
-                <label for="inputs">{ if props.tensor { "Input values (JSON: numbers, nested arrays, objects)" } else { "Input values" } }</label>
+                <label for="inputs">{ if props.tensor { props.lang.t(crate::i18n::Key::TensorValuesLabel) } else { "Input values" } }</label>
                 <input id="inputs" type="text" spellcheck="false" autocomplete="off"
                     aria-invalid={err.is_some_and(|e| e.in_values).to_string()}
                     value={props.values.clone()} oninput={on_values} />
@@ -118,9 +121,9 @@ pub fn editor(props: &EditorProps) -> Html {
                     { for EXAMPLES.iter().enumerate().map(|(i, (title, _, _))| html! {
                         <option value={i.to_string()}>{*title}</option>
                     }) }
-                    <optgroup label="Tensors and structures (§2.6–2.7)">
-                        { for adjoint_tensor::presets::all().iter().enumerate().map(|(i, p)| html! {
-                            <option value={format!("t{i}")}>{ p.name }</option>
+                    <optgroup label={props.lang.t(crate::i18n::Key::TensorPresetsGroup)}>
+                        { for TENSOR_PRESETS.iter().enumerate().map(|(i, &k)| html! {
+                            <option value={format!("t{i}")}>{ props.lang.t(k) }</option>
                         }) }
                     </optgroup>
                 </select>
@@ -132,6 +135,14 @@ pub fn editor(props: &EditorProps) -> Html {
         </section>
     }
 }
+
+/// The names of `adjoint_tensor::presets::all()`, in its order (the picker's `t0`, `t1`,
+/// `t2`); named here so rendering the picker does not build the presets' inputs.
+const TENSOR_PRESETS: [crate::i18n::Key; 3] = [
+    crate::i18n::Key::PresetMatmul,
+    crate::i18n::Key::PresetDict,
+    crate::i18n::Key::PresetMlp,
+];
 
 fn error_view(err: Option<&ErrorView>) -> Html {
     let Some(e) = err else { return html! {} };
@@ -171,5 +182,14 @@ mod tests {
         let (p, _) = example("t1").expect("the dict preset");
         assert!(p.contains(r#"d["cat"]"#), "{p}");
         assert!(example("t9").is_none() && example("").is_none() && example("x").is_none());
+        let presets = adjoint_tensor::presets::all();
+        assert_eq!(presets.len(), TENSOR_PRESETS.len(), "a name per preset");
+        for (p, k) in presets.iter().zip(TENSOR_PRESETS) {
+            assert_eq!(
+                crate::i18n::Lang::En.t(k),
+                p.name,
+                "English names are the crate's"
+            );
+        }
     }
 }

@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::components::graph_parts::Shared;
 use crate::graph_model::kind_name;
+use crate::i18n::{Key, Lang};
 use crate::tensor_view::{entry_text, grid, shape_text, Grid};
 
 /// Heatmap cell size in SVG units.
@@ -27,6 +28,9 @@ pub struct InspectorProps {
     pub node: u32,
     /// Closes the inspector.
     pub on_close: Callback<()>,
+    /// The interface language.
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 /// What the current step has computed for a node: the step that did and the node that holds
@@ -73,6 +77,7 @@ fn computed<'a>(t: &'a Trace, f: &Frame, node: u32) -> Option<Computed<'a>> {
 #[function_component(Inspector)]
 pub fn inspector(props: &InspectorProps) -> Html {
     let t = &*props.trace;
+    let lang = props.lang;
     let Some(n) = t.nodes.get(props.node as usize) else {
         return html! {};
     };
@@ -86,7 +91,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
         .get(props.node as usize)
         .copied()
         .unwrap_or(true);
-    let own = value_view(n.shaped.as_ref(), n.value);
+    let own = value_view(lang, n.shaped.as_ref(), n.value);
     let adjoint = if n.kind == NodeKind::Input || n.created_at.is_none() {
         computed(t, &props.frame, props.node)
     } else {
@@ -98,23 +103,23 @@ pub fn inspector(props: &InspectorProps) -> Html {
             aria-labelledby="inspector-title">
             <div class="inspector-head">
                 <h2 id="inspector-title">{ &n.label }
-                    <small class="hint">{" "}{ kind_name(n.kind) }{" · "}{ n.shaped.as_ref().map_or_else(|| "scalar".to_string(), shape_text) }</small>
+                    <small class="hint">{" "}{ kind_name(n.kind) }{" · "}{ shape_name(lang, n.shaped.as_ref()) }</small>
                 </h2>
-                <button type="button" id="inspector-close" class="icon-button" aria-label="Close the inspector" title="Close" onclick={on_close}>{"×"}</button>
+                <button type="button" id="inspector-close" class="icon-button" aria-label={lang.t(Key::InspCloseAria)} title={lang.t(Key::InspClose)} onclick={on_close}>{"×"}</button>
             </div>
             if !shown {
-                <p class="hint">{"Not created yet at this step."}</p>
+                <p class="hint">{ lang.t(Key::InspNotCreated) }</p>
             } else {
                 <div class="inspector-part" data-testid="inspector-value"
                     data-shape={n.shaped.as_ref().map(shape_text)}>
-                    <h3>{"value "}<span class="math-text">{ &n.label }</span></h3>
+                    <h3>{ lang.t(Key::InspValue) }{" "}<span class="math-text">{ &n.label }</span></h3>
                     { own }
                     if !is_forward {
-                        { formula(t, n) }
+                        { formula(lang, t, n) }
                     }
                 </div>
                 if is_forward {
-                    { adjoint_part(t, adjoint) }
+                    { adjoint_part(lang, t, adjoint) }
                 }
             }
         </section>
@@ -122,12 +127,12 @@ pub fn inspector(props: &InspectorProps) -> Html {
 }
 
 /// The adjoint part of a forward node: its value and formula once computed.
-fn adjoint_part(t: &Trace, adjoint: Option<Computed<'_>>) -> Html {
+fn adjoint_part(lang: Lang, t: &Trace, adjoint: Option<Computed<'_>>) -> Html {
     let Some(a) = adjoint else {
         return html! {
             <div class="inspector-part" data-testid="inspector-adjoint" data-state="pending">
-                <h3>{"adjoint"}</h3>
-                <p class="hint">{"Not computed yet: step on until the algorithm visits this node."}</p>
+                <h3>{ lang.t(Key::InspAdjoint) }</h3>
+                <p class="hint">{ lang.t(Key::InspPending) }</p>
             </div>
         };
     };
@@ -135,10 +140,10 @@ fn adjoint_part(t: &Trace, adjoint: Option<Computed<'_>>) -> Html {
     html! {
         <div class="inspector-part" data-testid="inspector-adjoint" data-state="done"
             data-shape={shaped.map(shape_text)} data-label={a.name.clone()}>
-            <h3>{"adjoint "}<span class="math-text">{ &a.name }</span></h3>
-            { value_view(shaped, a.node.map_or(a.value, |h| h.value)) }
+            <h3>{ lang.t(Key::InspAdjoint) }{" "}<span class="math-text">{ &a.name }</span></h3>
+            { value_view(lang, shaped, a.node.map_or(a.value, |h| h.value)) }
             if let Some(h) = a.node {
-                { formula(t, h) }
+                { formula(lang, t, h) }
             }
         </div>
     }
@@ -146,17 +151,13 @@ fn adjoint_part(t: &Trace, adjoint: Option<Computed<'_>>) -> Html {
 
 /// `name = definition`, with the shapes of the definition's inputs and of the result:
 /// `2×2 · 2×3 → 2×3`.
-fn formula(t: &Trace, n: &NodeView) -> Html {
+fn formula(lang: Lang, t: &Trace, n: &NodeView) -> Html {
     let def = text(&n.definition);
     let inputs: Vec<String> = n
         .inputs
         .iter()
         .filter_map(|&i| t.nodes.get(i as usize))
-        .map(|x| {
-            x.shaped
-                .as_ref()
-                .map_or_else(|| "scalar".into(), shape_text)
-        })
+        .map(|x| shape_name(lang, x.shaped.as_ref()))
         .collect();
     let shapes = n
         .shaped
@@ -172,8 +173,19 @@ fn formula(t: &Trace, n: &NodeView) -> Html {
     }
 }
 
+/// A shape as the inspector writes it: `2×3`, `{cat, dog}`, or "scalar" in `lang`.
+fn shape_name(lang: Lang, v: Option<&ShapedValue>) -> String {
+    match v {
+        Some(ShapedValue::Tensor { shape, .. }) if shape.is_empty() => {
+            lang.t(Key::InspScalar).into()
+        }
+        Some(s) => shape_text(s),
+        None => lang.t(Key::InspScalar).into(),
+    }
+}
+
 /// A value: a number, a heatmap, dict rows or tuple items.
-fn value_view(v: Option<&ShapedValue>, scalar: f64) -> Html {
+fn value_view(lang: Lang, v: Option<&ShapedValue>, scalar: f64) -> Html {
     match v {
         None => {
             html! { <p class="inspector-number num" title={scalar.to_string()}>{ rounded(scalar) }</p> }
@@ -182,10 +194,10 @@ fn value_view(v: Option<&ShapedValue>, scalar: f64) -> Html {
             let x = data.first().copied().unwrap_or(scalar);
             html! { <p class="inspector-number num" title={x.to_string()}>{ rounded(x) }</p> }
         }
-        Some(ShapedValue::Tensor { shape, data }) => heatmap(&grid(shape, data), shape),
+        Some(ShapedValue::Tensor { shape, data }) => heatmap(lang, &grid(shape, data), shape),
         Some(ShapedValue::Tuple { items }) => html! {
             <ol class="inspector-items" start="0">
-                { for items.iter().map(|item| html! { <li>{ value_view(Some(item), 0.0) }</li> }) }
+                { for items.iter().map(|item| html! { <li>{ value_view(lang, Some(item), 0.0) }</li> }) }
             </ol>
         },
         Some(ShapedValue::Dict { entries }) => html! {
@@ -193,7 +205,7 @@ fn value_view(v: Option<&ShapedValue>, scalar: f64) -> Html {
                 { for entries.iter().map(|(k, item)| html! {
                     <div class="inspector-entry" data-testid="inspector-entry" data-key={k.clone()}>
                         <dt>{ format!("\"{k}\"") }</dt>
-                        <dd>{ value_view(Some(item), 0.0) }</dd>
+                        <dd>{ value_view(lang, Some(item), 0.0) }</dd>
                     </div>
                 }) }
             </dl>
@@ -202,14 +214,14 @@ fn value_view(v: Option<&ShapedValue>, scalar: f64) -> Html {
 }
 
 /// A tensor as a grid of coloured cells (`title` holds each exact entry).
-fn heatmap(g: &Grid, shape: &[usize]) -> Html {
+fn heatmap(lang: Lang, g: &Grid, shape: &[usize]) -> Html {
     let (rows, cols) = g.shown();
     let (w, h) = (cols as f64 * CELL, rows as f64 * CELL);
     let cut = (rows, cols) != (g.rows, g.cols);
     html! {
         <figure class="heatmap" data-testid="heatmap" data-rows={g.rows.to_string()} data-cols={g.cols.to_string()}>
             <svg viewBox={format!("0 0 {w} {h}")} width={w.to_string()} height={h.to_string()} role="img"
-                aria-label={format!("matrix of shape {}", shape.iter().map(usize::to_string).collect::<Vec<_>>().join("×"))}>
+                aria-label={lang.f(Key::InspMatrixAria, &[&shape.iter().map(usize::to_string).collect::<Vec<_>>().join("×")])}>
                 { for g.cells.iter().map(|c| {
                     let (x, y) = (c.col as f64 * CELL, c.row as f64 * CELL);
                     html! {
@@ -225,7 +237,7 @@ fn heatmap(g: &Grid, shape: &[usize]) -> Html {
                 }) }
             </svg>
             if cut {
-                <figcaption class="hint">{ format!("showing {rows}×{cols} of {}×{}", g.rows, g.cols) }</figcaption>
+                <figcaption class="hint">{ lang.f(Key::InspShowing, &[&rows, &cols, &g.rows, &g.cols]) }</figcaption>
             }
         </figure>
     }
@@ -243,6 +255,10 @@ mod tests {
     }
 
     async fn render(t: Trace, k: usize, label: &str) -> String {
+        render_in(Lang::En, t, k, label).await
+    }
+
+    async fn render_in(lang: Lang, t: Trace, k: usize, label: &str) -> String {
         let node = t.nodes.iter().find(|n| n.label == label).expect("node").id;
         let frame = adjoint_engine::frame_at(&t, k);
         let props = InspectorProps {
@@ -250,6 +266,7 @@ mod tests {
             frame: Shared(Rc::new(frame)),
             node,
             on_close: Callback::noop(),
+            lang,
         };
         yew::LocalServerRenderer::<Inspector>::with_props(props)
             .hydratable(false)
@@ -317,5 +334,19 @@ mod tests {
         assert!(html.contains("v̄1"), "{html}");
         let html = render(t, end, "v2").await;
         assert!(html.contains(">1.716<"), "v̄2 = 1.716: {html}");
+    }
+
+    #[tokio::test]
+    async fn chinese_headings_and_pending_note() {
+        let t = matmul_trace();
+        let html = render_in(Lang::Zh, t.clone(), 0, "X").await;
+        assert!(html.contains(Lang::Zh.t(Key::InspPending)), "{html}");
+        assert!(html.contains("形状为 2×3 的矩阵"), "{html}");
+        assert!(!html.contains("Not computed yet"), "{html}");
+        let html = render_in(Lang::Zh, t, 0, "v").await;
+        assert!(
+            html.contains(Lang::Zh.t(Key::InspScalar)),
+            "v is a scalar: {html}"
+        );
     }
 }

@@ -166,7 +166,7 @@ pub fn lang_switch(props: &LangSwitchProps) -> Html {
                 };
                 html! {
                     <button type="button" class={classes!("lang-button", (l == props.lang).then_some("is-active"))}
-                        data-lang={l.code()} lang={l.tag()} aria-pressed={(l == props.lang).to_string()}
+                        data-lang={l.code()} lang={l.tag()} aria-label={name} aria-pressed={(l == props.lang).to_string()}
                         onclick={Callback::from(move |_: MouseEvent| cb.emit(l))}>{ name }</button>
                 }
             }) }

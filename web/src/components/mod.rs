@@ -16,4 +16,5 @@ pub mod order_meter;
 pub mod plot_axes;
 pub mod predict;
 pub mod pseudocode;
+pub mod share_menu;
 pub mod symbolic_panel;

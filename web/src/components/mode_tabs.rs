@@ -25,11 +25,10 @@ pub struct ModeTabsProps {
     /// why.
     #[prop_or_default]
     pub extended_only: bool,
+    /// The interface language.
+    #[prop_or_default]
+    pub lang: crate::i18n::Lang,
 }
-
-/// Why the other tabs are disabled for a tensor program.
-pub const EXTENDED_ONLY: &str =
-    "Tensor programs run in extended mode: reverse AD by extending the graph with adjoint nodes";
 
 /// The tab's text.
 pub fn title(mode: Mode) -> &'static str {
@@ -73,7 +72,7 @@ pub fn mode_tabs(props: &ModeTabsProps) -> Html {
                     html! {
                         <button class={classes!("mode-tab", active.then_some("is-active"))} type="button"
                             role="tab" aria-selected={active.to_string()} data-mode={m.name()}
-                            title={if off { EXTENDED_ONLY } else { tooltip(m) }} disabled={off}
+                            title={if off { props.lang.t(crate::i18n::Key::TensorExtendedOnly) } else { tooltip(m) }} disabled={off}
                             aria-disabled={off.then_some("true")}
                             onclick={Callback::from(move |_: MouseEvent| cb.emit(m))}>
                             { title(m) }
@@ -109,6 +108,7 @@ mod tests {
             on_mode: Callback::noop(),
             on_wrt: Callback::noop(),
             extended_only: false,
+            lang: crate::i18n::Lang::En,
         };
         let html = render::<ModeTabs>(props).await;
         assert!(html.contains(r#"role="tablist""#), "{html}");
@@ -137,10 +137,16 @@ mod tests {
             on_mode: Callback::noop(),
             on_wrt: Callback::noop(),
             extended_only: true,
+            lang: crate::i18n::Lang::En,
         };
         let html = render::<ModeTabs>(props).await;
         assert_eq!(html.matches(r#"disabled="disabled""#).count(), 3, "{html}");
-        assert_eq!(html.matches(EXTENDED_ONLY).count(), 3, "{html}");
+        assert_eq!(
+            html.matches(crate::i18n::Lang::En.t(crate::i18n::Key::TensorExtendedOnly))
+                .count(),
+            3,
+            "{html}"
+        );
         let extended = html
             .find(r#"data-mode="extended""#)
             .expect("the extended tab");

@@ -7,6 +7,8 @@ use adjoint_engine::{Mode, Trace};
 use yew::prelude::*;
 
 use crate::components::graph_parts::Shared;
+use crate::i18n::narrate::narrate;
+use crate::i18n::{Key, Lang};
 
 /// Props of [`Narration`].
 #[derive(Properties, PartialEq)]
@@ -15,31 +17,25 @@ pub struct NarrationProps {
     pub trace: Shared<Trace>,
     /// The step just applied, if any.
     pub current: Option<usize>,
+    /// The interface language (English unless told).
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
-/// What the mode does, said before the first step.
-pub fn intro(mode: Mode, trace: &Trace) -> String {
+/// What the mode does, said before the first step, in `lang`.
+pub fn intro(lang: Lang, mode: Mode, trace: &Trace) -> String {
     let n = trace.forward_count;
     match mode {
         Mode::Forward => {
-            let x = trace.wrt.and_then(|w| trace.variables.get(w as usize)).map_or("x", |v| v.name.as_str());
-            format!(
-                "Forward mode carries a tangent v̇ = ∂v/∂{x} along with each value, in topological order. \
-                 Press Next (→) to compute the tangents of the {n} nodes."
-            )
+            let x = trace
+                .wrt
+                .and_then(|w| trace.variables.get(w as usize))
+                .map_or("x", |v| v.name.as_str());
+            lang.f(Key::IntroForward, &[&x, &n])
         }
-        Mode::Reverse => format!(
-            "Reverse mode seeds the output's adjoint with 1, then visits the {n} nodes in reverse \
-             topological order, summing the partial adjoints each one receives. Press Next (→)."
-        ),
-        Mode::Extended => format!(
-            "Reverse AD by extending the graph: each adjoint and partial adjoint becomes a new node \
-             (drawn in the lower band), so the gradient is itself a graph over the {n} forward nodes. Press Next (→)."
-        ),
-        Mode::Backprop => format!(
-            "Backpropagation computes the same adjoints as numbers written onto the {n} forward \
-             nodes, without adding any node to the graph. Press Next (→)."
-        ),
+        Mode::Reverse => lang.f(Key::IntroReverse, &[&n]),
+        Mode::Extended => lang.f(Key::IntroExtended, &[&n]),
+        Mode::Backprop => lang.f(Key::IntroBackprop, &[&n]),
     }
 }
 
@@ -47,13 +43,13 @@ pub fn intro(mode: Mode, trace: &Trace) -> String {
 #[function_component(Narration)]
 pub fn narration(props: &NarrationProps) -> Html {
     let t = &props.trace;
-    let step = props.current.and_then(|i| t.steps.get(i));
+    let step = props.current.and_then(|i| t.steps.get(i).map(|s| (i, s)));
     let (sentence, formula) = match step {
-        Some(s) => (
-            s.narration.clone(),
+        Some((i, s)) => (
+            narrate(props.lang, t, i),
             (!s.equation.is_empty()).then(|| crate::math::chain(&s.equation)),
         ),
-        None => (intro(t.mode, t), None),
+        None => (intro(props.lang, t.mode, t), None),
     };
     let done = props.current.is_some_and(|i| i + 1 == t.steps.len());
     html! {

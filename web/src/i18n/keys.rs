@@ -59,6 +59,8 @@ keys! {
     LegendAdjoint,
     /// Legend: helper nodes.
     LegendAux,
+    /// Legend: nodes the algorithm has not reached yet.
+    LegendPending,
     /// Legend: the current step.
     LegendCurrent,
     /// Legend: the keyboard help.
@@ -550,6 +552,38 @@ keys! {
     NarrPartialNone,
     /// The gradient read off (list).
     NarrDone,
+
+    // Tensor programs (issue #7: inspector, mode tabs, editor).
+    /// A value with no shape.
+    InspScalar,
+    /// The close button's accessible name.
+    InspCloseAria,
+    /// The close button's title.
+    InspClose,
+    /// The node is not on screen yet at this step.
+    InspNotCreated,
+    /// Heading of the value part.
+    InspValue,
+    /// Heading of the adjoint part.
+    InspAdjoint,
+    /// The adjoint has not been computed yet.
+    InspPending,
+    /// A heatmap's accessible name (shape).
+    InspMatrixAria,
+    /// A cut heatmap's caption (rows, cols shown; rows, cols in all).
+    InspShowing,
+    /// Why the other mode tabs are disabled for a tensor program.
+    TensorExtendedOnly,
+    /// The values field's label for a tensor program.
+    TensorValuesLabel,
+    /// The picker's group of tensor presets.
+    TensorPresetsGroup,
+    /// Preset: the lecture's Z = XW.
+    PresetMatmul,
+    /// Preset: the dict example.
+    PresetDict,
+    /// Preset: the MLP.
+    PresetMlp,
 }
 
 impl Key {

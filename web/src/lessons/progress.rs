@@ -60,13 +60,11 @@ impl Progress {
 }
 
 /// The browser's localStorage, if it is available.
-#[cfg(target_arch = "wasm32")]
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
 /// Loads the stored progress (empty when nothing is stored or storage is blocked).
-#[cfg(target_arch = "wasm32")]
 pub fn load() -> Progress {
     storage()
         .and_then(|s| s.get_item(DONE_KEY).ok().flatten())
@@ -75,7 +73,6 @@ pub fn load() -> Progress {
 }
 
 /// Stores the progress; a blocked storage is ignored (progress then lasts the session).
-#[cfg(target_arch = "wasm32")]
 pub fn save(p: &Progress) {
     if let Some(s) = storage() {
         let _ = s.set_item(DONE_KEY, &p.serialize());
@@ -83,7 +80,6 @@ pub fn save(p: &Progress) {
 }
 
 /// The stored language, if any.
-#[cfg(target_arch = "wasm32")]
 pub fn load_lang() -> Option<Lang> {
     storage()
         .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
@@ -91,7 +87,6 @@ pub fn load_lang() -> Option<Lang> {
 }
 
 /// Stores the language.
-#[cfg(target_arch = "wasm32")]
 pub fn save_lang(lang: Lang) {
     if let Some(s) = storage() {
         let _ = s.set_item(LANG_KEY, lang.code());
@@ -99,7 +94,6 @@ pub fn save_lang(lang: Lang) {
 }
 
 /// The last lesson opened, if any.
-#[cfg(target_arch = "wasm32")]
 pub fn load_last() -> Option<&'static str> {
     storage()
         .and_then(|s| s.get_item(LAST_KEY).ok().flatten())
@@ -107,7 +101,6 @@ pub fn load_last() -> Option<&'static str> {
 }
 
 /// Stores the last lesson opened.
-#[cfg(target_arch = "wasm32")]
 pub fn save_last(slug: &str) {
     if let Some(s) = storage() {
         let _ = s.set_item(LAST_KEY, slug);
