@@ -161,6 +161,17 @@ pub struct ViewBox {
 const MIN_ZOOM_W: f64 = 40.0;
 
 impl ViewBox {
+    /// Reads a `viewBox` attribute (`"x y w h"`, spaces or commas): `None` unless it is four
+    /// finite numbers with a positive width and height.
+    pub fn parse(attr: &str) -> Option<Self> {
+        let mut it = attr
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|p| !p.is_empty())
+            .map(|p| p.parse::<f64>().ok().filter(|v| v.is_finite()));
+        let (x, y, w, h) = (it.next()??, it.next()??, it.next()??, it.next()??);
+        (it.next().is_none() && w > 0.0 && h > 0.0).then_some(Self { x, y, w, h })
+    }
+
     /// The box that shows a `width × height` drawing with `margin` all round.
     pub fn fit(width: f64, height: f64, margin: f64) -> Self {
         Self {
@@ -352,6 +363,24 @@ mod tests {
         // The same element: nothing changes where the box already fills it.
         let same = ViewBox::fit(400.0, 400.0, 0.0).resized(from, from);
         assert_eq!(same, ViewBox::fit(400.0, 400.0, 0.0));
+    }
+
+    #[test]
+    fn a_view_box_attribute_reads_back() {
+        let v = ViewBox::fit(300.0, 120.0, 24.0);
+        assert_eq!(ViewBox::parse(&v.attr()), Some(v));
+        assert_eq!(
+            ViewBox::parse("1,2 3.5 4"),
+            Some(ViewBox {
+                x: 1.0,
+                y: 2.0,
+                w: 3.5,
+                h: 4.0
+            })
+        );
+        for bad in ["", "1 2 3", "1 2 3 4 5", "0 0 0 4", "0 0 NaN 4", "a b c d"] {
+            assert_eq!(ViewBox::parse(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! the old one glide from their old places to their new ones ([`glide_nodes`], a Web
 //! Animation of each moved node group's `transform`, so no node carries a transform while
 //! stepping), the view glides to its new box ([`ViewTween`]) and the edges fade in, all
-//! skipped under `prefers-reduced-motion`. Nothing sets a `style` attribute (a strict
+//! skipped under `prefers-reduced-motion`. Following the steps (no manual zoom), a step that
+//! moves the automatic view glides to it the same way. Nothing sets a `style` attribute (a strict
 //! `style-src 'self'` policy blocks those): the size the drawing needs is set through the
 //! CSSOM, which that policy allows.
 
@@ -287,6 +288,21 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     // The view of the trace before and the svg's size then, when this render is the first
     // of a new trace.
     let glide_from = use_mut_ref(|| None::<(ViewBox, Option<(f64, f64)>)>);
+    // Following the steps: the view on screen when a step moved the automatic view, and
+    // the glide from it (replacing one still under way; dropped, it stops).
+    let follow_from = use_mut_ref(|| None::<ViewBox>);
+    let follow_tween = use_mut_ref(|| None::<ViewTween>);
+    {
+        let (svg_ref, latest, id) = (svg_ref.clone(), latest.clone(), props.trace_id);
+        let (follow_from, follow_tween) = (follow_from.clone(), follow_tween.clone());
+        use_effect(move || {
+            if let Some(from) = follow_from.borrow_mut().take() {
+                let svg = svg_ref.cast::<Element>().filter(|_| !reduced_motion());
+                *follow_tween.borrow_mut() =
+                    svg.and_then(|svg| ViewTween::start(svg, from, latest, id));
+            }
+        });
+    }
     // Where the nodes of the trace before were (centres by node index).
     let placed = use_mut_ref(Vec::<Option<Pt>>::new);
     let nodes_ref = use_node_ref();
@@ -391,6 +407,17 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     if let Some((_, old_view, _)) = before.filter(|b| b.0 != id) {
         // The first render of another trace: glide from the view of the one before.
         *glide_from.borrow_mut() = Some((old_view, *size));
+    }
+    if let Some((_, old_view, _)) = before.filter(|b| b.0 == id && b.1 != view) {
+        if manual.is_none() {
+            // Following a step out of view: glide from what is on screen (a glide under
+            // way has written an in-between box; reading an attribute forces no layout).
+            let shown = svg_ref
+                .cast::<Element>()
+                .and_then(|svg| svg.get_attribute("viewBox"))
+                .and_then(|a| ViewBox::parse(&a));
+            *follow_from.borrow_mut() = Some(shown.unwrap_or(old_view));
+        }
     }
 
     let on_down = {

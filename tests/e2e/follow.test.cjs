@@ -1,0 +1,215 @@
+'use strict';
+// Browser tests of issue #5's follow mode and table overflow:
+// - following the steps on a long chain (no manual zoom), a step whose focus leaves the view
+//   makes the camera glide: the svg's viewBox passes through in-between boxes and ends with
+//   the focused node inside the view; under prefers-reduced-motion it moves in one jump;
+// - at a 1280×800 window, a node with many partial adjoints (x1 used 7 times) gives a long
+//   sum that stays inside the adjoint table and its card: each cell either fits or scrolls
+//   sideways inside itself, and the page never scrolls sideways.
+// These tests need motion, so they launch their own browser (helpers' launchBrowser
+// reduces motion) with the same flags and the same checks on console errors and requests.
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+const { BASE_URL, CHROMIUM_ARGS, openApp, screenshot, assertClean } = require('./helpers.cjs');
+
+const CHROMIUM = process.env.ADJOINT_CHROMIUM || '/usr/bin/chromium';
+
+/** A chain of `n` assignments, long enough that the graph is followed, not fitted. */
+function chainProgram(n) {
+  const lines = ['a1 = sin(x1)*x2'];
+  for (let i = 2; i <= n; i++) lines.push(`a${i} = a${i - 1}*x1 + sin(a${i - 1})`);
+  return lines.join('\n');
+}
+
+/** Runs `body(app)` in a fresh browser with the given motion preference and window size. */
+async function withBrowser(t, name, { reducedMotion, viewport }, body) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'adjoint-e2e-follow-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+    reducedMotion,
+  });
+  try {
+    const app = await openApp(context, { url: BASE_URL });
+    try {
+      await body(app);
+    } finally {
+      const file = await screenshot(app.page, name).catch(() => null);
+      if (file) t.diagnostic(`screenshot: ${file}`);
+    }
+    assertClean(t, app);
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** Replaces the program and inputs (all at once, as a paste) and waits for the new graph. */
+async function loadProgram(page, program, values) {
+  await page.locator('input#inputs').fill(values);
+  await page.locator('textarea#program').fill(program);
+  await page.waitForFunction(
+    () => !document.querySelector('[data-testid=parse-error]') &&
+      /\b0\s*\/\s*\d+/.test(document.querySelector('[data-testid=step]')?.textContent ?? ''),
+  );
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+}
+
+/** Starts recording every viewBox the graph's svg shows (one entry per animation frame). */
+async function recordViewBoxes(page) {
+  await page.evaluate(() => {
+    const svg = document.querySelector('svg[data-testid=graph]');
+    window.__views = [];
+    const sample = () => {
+      const v = svg.getAttribute('viewBox');
+      const last = window.__views[window.__views.length - 1];
+      if (v !== last) window.__views.push(v);
+      window.__viewRaf = requestAnimationFrame(sample);
+    };
+    sample();
+  });
+}
+
+/** Presses Next until a step moves the view (at most `max` steps); returns the viewBoxes seen. */
+async function stepUntilTheViewMoves(page, max) {
+  for (let i = 0; i < max; i++) {
+    await page.evaluate(() => {
+      window.__views = [document.querySelector('svg[data-testid=graph]').getAttribute('viewBox')];
+    });
+    await page.keyboard.press('ArrowRight');
+    // Longer than the 450 ms glide.
+    await page.waitForTimeout(800);
+    const views = await page.evaluate(() => window.__views.slice());
+    if (views.length > 1) return views;
+  }
+  return null;
+}
+
+/** The step's node in view (if any), all the step's nodes and the svg, in CSS pixels. */
+async function focusAndView(page) {
+  return page.evaluate(() => {
+    const svg = document.querySelector('svg[data-testid=graph]');
+    const box = (el) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    };
+    const view = box(svg);
+    // The view keeps the step in sight: the nodes it created (.is-fresh), else the nodes it
+    // focuses on (.is-current); at least one of them (the first such is returned) is in it.
+    const sel = 'g[data-testid=graph-node]';
+    const fresh = [...svg.querySelectorAll(`${sel}.is-fresh`)];
+    const boxes = (fresh.length ? fresh : [...svg.querySelectorAll(`${sel}.is-current`)]).map(box);
+    const inside = (n) => n.left >= view.left - 1 && n.right <= view.right + 1 && n.top >= view.top - 1 && n.bottom <= view.bottom + 1;
+    return { node: boxes.find(inside) ?? null, all: boxes, view };
+  });
+}
+
+function parseView(v) {
+  const [x, y, w, h] = v.split(/[\s,]+/).map(Number);
+  return { x, y, w, h };
+}
+
+test('following a long chain glides the view to the step and keeps the focus in view', async (t) => {
+  await withBrowser(t, 'follow-glide', { reducedMotion: 'no-preference', viewport: { width: 1280, height: 800 } }, async ({ page }) => {
+    await loadProgram(page, chainProgram(40), 'x1=0.5, x2=0.3');
+    assert.equal(await page.locator('#follow').count(), 0, 'no manual zoom: the view follows the steps');
+    await recordViewBoxes(page);
+    const views = await stepUntilTheViewMoves(page, 30);
+    assert.ok(views, 'within 30 steps of a 40-line chain some step leaves the view');
+    const first = parseView(views[0]);
+    const last = parseView(views[views.length - 1]);
+    assert.ok(Math.abs(first.x - last.x) + Math.abs(first.y - last.y) > 1, `the view moved: ${views[0]} → ${views[views.length - 1]}`);
+    // A glide, not a jump: boxes strictly between the start and the end along the way.
+    const between = views.slice(1, -1).map(parseView).filter((v) => {
+      const inside = (a, b, c) => Math.min(a, b) - 0.01 <= c && c <= Math.max(a, b) + 0.01;
+      return inside(first.x, last.x, v.x) && inside(first.y, last.y, v.y) &&
+        (Math.abs(v.x - first.x) + Math.abs(v.y - first.y) > 0.5) &&
+        (Math.abs(v.x - last.x) + Math.abs(v.y - last.y) > 0.5);
+    });
+    assert.ok(between.length >= 2, `in-between views during the glide (saw ${views.length}: ${views.join(' | ')})`);
+    // It ends where the automatic view is, with the focused node inside it.
+    const { node, all, view } = await focusAndView(page);
+    t.diagnostic(`views: ${views.join(' | ')}; now ${await page.locator('svg[data-testid=graph]').getAttribute('viewBox')}`);
+    assert.ok(all.length > 0, 'a node is focused');
+    assert.ok(node, `a focused node (of ${JSON.stringify(all)}) is inside the view ${JSON.stringify(view)}`);
+    // Stepping on keeps following: after more steps the focus is still in view.
+    for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(800);
+    const after = await focusAndView(page);
+    assert.ok(after.node, `after 8 more steps a focused node (of ${JSON.stringify(after.all)}) is inside ${JSON.stringify(after.view)}`);
+  });
+});
+
+test('under prefers-reduced-motion following jumps straight to the new view', async (t) => {
+  await withBrowser(t, 'follow-reduced', { reducedMotion: 'reduce', viewport: { width: 1280, height: 800 } }, async ({ page }) => {
+    await loadProgram(page, chainProgram(40), 'x1=0.5, x2=0.3');
+    await recordViewBoxes(page);
+    const views = await stepUntilTheViewMoves(page, 30);
+    assert.ok(views, 'within 30 steps of a 40-line chain some step leaves the view');
+    assert.equal(views.length, 2, `one jump, no in-between views: ${views.join(' | ')}`);
+    const { node, all } = await focusAndView(page);
+    assert.ok(node, `a focused node (of ${JSON.stringify(all)}) is in view`);
+  });
+});
+
+test('at 1280×800 a long sum of partial adjoints stays inside the adjoint table', async (t) => {
+  await withBrowser(t, 'table-overflow', { reducedMotion: 'reduce', viewport: { width: 1280, height: 800 } }, async ({ page }) => {
+    // x1 has 7 uses, so its adjoint is a sum of 7 partial adjoints.
+    await loadProgram(page, 'x1*x2 + sin(x1) + exp(x1) + x1*x1 + cos(x1) + ln(x1) + x1/x2', 'x1=2, x2=5');
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => {
+      const m = /(\d+)\s*\/\s*(\d+)/.exec(document.querySelector('[data-testid=step]')?.textContent ?? '');
+      return m && m[1] === m[2];
+    });
+    const r = await page.evaluate(() => {
+      const table = document.querySelector('table[data-testid=adjoint-table]');
+      const panel = table.closest('.panel');
+      const rect = (el) => el.getBoundingClientRect();
+      const t = rect(table);
+      const p = rect(panel);
+      const cells = [...table.querySelectorAll('td')].map((td) => {
+        const c = rect(td);
+        const style = getComputedStyle(td);
+        return {
+          text: td.textContent.slice(0, 60),
+          inTable: c.left >= t.left - 0.5 && c.right <= t.right + 0.5,
+          fits: td.scrollWidth <= td.clientWidth + 1,
+          scrolls: style.overflowX === 'auto' || style.overflowX === 'scroll',
+          scrollWidth: td.scrollWidth,
+          clientWidth: td.clientWidth,
+        };
+      });
+      return {
+        tableInPanel: t.left >= p.left - 0.5 && t.right <= p.right + 0.5,
+        table: { left: t.left, right: t.right },
+        panel: { left: p.left, right: p.right },
+        panelOverflow: panel.scrollWidth - panel.clientWidth,
+        pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
+        panelsOverflow: (() => {
+          const col = document.querySelector('.panels');
+          return col ? col.scrollWidth - col.clientWidth : 0;
+        })(),
+        mostTerms: Math.max(...[...table.querySelectorAll('td.formula')].map((td) => (td.textContent.match(/\+/g) || []).length)),
+        cells,
+      };
+    });
+    assert.ok(r.cells.length >= 9, `rows for every node (saw ${r.cells.length / 3})`);
+    assert.ok(r.tableInPanel, `the table ${JSON.stringify(r.table)} is inside its card ${JSON.stringify(r.panel)}`);
+    assert.ok(r.panelOverflow <= 1, `the card does not scroll sideways (by ${r.panelOverflow} px)`);
+    assert.ok(r.panelsOverflow <= 1, `the panels column does not overflow sideways (by ${r.panelsOverflow} px)`);
+    assert.ok(r.pageOverflow <= 0, `the page does not scroll sideways (by ${r.pageOverflow} px)`);
+    for (const c of r.cells) {
+      assert.ok(c.inTable, `cell "${c.text}" is inside the table`);
+      assert.ok(c.fits || c.scrolls, `cell "${c.text}" fits (${c.scrollWidth} > ${c.clientWidth}) or scrolls inside itself`);
+    }
+    // The 7-term sum is the long formula this test is about: it must really be there.
+    assert.ok(r.mostTerms >= 6, `the 7-term sum is in the table (most '+' in a formula: ${r.mostTerms})`);
+  });
+});
