@@ -51,24 +51,20 @@ impl ErrorView {
             }
             _ => e.diagnostic(program),
         };
-        let in_values = matches!(e, EngineError::BadValues { .. });
-        Self {
-            message: d.message,
-            line: d.line,
-            column: d.column,
-            source_line: d.source_line,
-            caret: d.caret,
-            in_values,
-        }
+        Self::from_diagnostic(d, matches!(e, EngineError::BadValues { .. }))
     }
-}
 
-impl ErrorView {
     /// A tensor program's error: shape and syntax errors point into the program, errors
     /// of the inputs JSON into the values field (JSON has no span: the whole field).
     fn from_tensor(e: &adjoint_tensor::TensorError, program: &str, values: &str) -> Self {
         let in_values = matches!(e, adjoint_tensor::TensorError::Inputs(_));
-        let d = e.diagnostic(if in_values { values } else { program });
+        Self::from_diagnostic(
+            e.diagnostic(if in_values { values } else { program }),
+            in_values,
+        )
+    }
+
+    fn from_diagnostic(d: adjoint_engine::Diagnostic, in_values: bool) -> Self {
         Self {
             message: d.message,
             line: d.line,

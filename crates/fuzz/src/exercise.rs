@@ -51,17 +51,31 @@ pub fn parse_bytes(data: &[u8]) {
 
 /// Target 2: the bytes steer the program grammar; the program runs through every mode.
 pub fn engine_bytes(data: &[u8]) {
+    if let Some((c, src, vals)) = compile_generated(data) {
+        run_everything(&c, &src, &vals);
+    }
+}
+
+/// A generated program: compiled, its text and its values.
+type Generated = (Compiled, String, Vec<(String, f64)>);
+
+/// The grammar program of `data`, compiled; `None` (after rendering the error, which
+/// must not panic either) when its values or its program do not parse.
+fn compile_generated(data: &[u8]) -> Option<Generated> {
     let (src, values) = crate::gen::program(data);
     let vals = match parse_values(&values) {
         Ok(v) => v,
         Err(e) => {
             render(&e, &values);
-            return;
+            return None;
         }
     };
     match compile(&src, &vals) {
-        Ok(c) => run_everything(&c, &src, &vals),
-        Err(e) => render(&e, &src),
+        Ok(c) => Some((c, src, vals)),
+        Err(e) => {
+            render(&e, &src);
+            None
+        }
     }
 }
 
@@ -71,20 +85,8 @@ pub fn engine_bytes(data: &[u8]) {
 /// numerical/symbolic differentiation (target 2 does those, ~50× slower per input), so a
 /// long run reaches tens of millions of programs.
 pub fn modes_bytes(data: &[u8]) {
-    let (src, values) = crate::gen::program(data);
-    let vals = match parse_values(&values) {
-        Ok(v) => v,
-        Err(e) => {
-            render(&e, &values);
-            return;
-        }
-    };
-    let c = match compile(&src, &vals) {
-        Ok(c) => c,
-        Err(e) => {
-            render(&e, &src);
-            return;
-        }
+    let Some((c, src, vals)) = compile_generated(data) else {
+        return;
     };
     if c.graph().len() > MAX_EXERCISED_NODES {
         return;
