@@ -165,7 +165,7 @@ pub fn bug_hunt(props: &BugHuntProps) -> Html {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::components::lesson_panel::tests::render;
+    use crate::components::adjoint_table::render_tests::render;
 
     fn props(
         lang: Lang,

@@ -243,9 +243,10 @@ fn heatmap(lang: Lang, g: &Grid, shape: &[usize]) -> Html {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::components::adjoint_table::render_tests;
     use std::rc::Rc;
 
     fn matmul_trace() -> Trace {
@@ -268,10 +269,7 @@ mod tests {
             on_close: Callback::noop(),
             lang,
         };
-        yew::LocalServerRenderer::<Inspector>::with_props(props)
-            .hydratable(false)
-            .render()
-            .await
+        render_tests::render::<Inspector>(props).await
     }
 
     #[tokio::test]

@@ -175,19 +175,9 @@ pub fn lang_switch(props: &LangSwitchProps) -> Html {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-
-    /// Renders `C` with `props` to HTML on a tokio `LocalSet` (props hold `Rc`s).
-    pub(crate) async fn render<C: BaseComponent>(props: C::Properties) -> String {
-        tokio::task::LocalSet::new()
-            .run_until(
-                yew::LocalServerRenderer::<C>::with_props(props)
-                    .hydratable(false)
-                    .render(),
-            )
-            .await
-    }
+    use crate::components::adjoint_table::render_tests::render;
 
     fn props(lang: Lang, current: usize, progress: Progress) -> LessonPanelProps {
         LessonPanelProps {

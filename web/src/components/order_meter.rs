@@ -129,7 +129,7 @@ pub fn order_meter(props: &OrderMeterProps) -> Html {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::components::lesson_panel::tests::render;
+    use crate::components::adjoint_table::render_tests::render;
 
     #[tokio::test(flavor = "current_thread")]
     async fn counts_grow_with_the_order() {

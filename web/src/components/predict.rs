@@ -184,7 +184,7 @@ pub fn predict(props: &PredictProps) -> Html {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::components::lesson_panel::tests::render;
+    use crate::components::adjoint_table::render_tests::render;
     use adjoint_engine::teach::judge;
     use adjoint_engine::{Mode, StepKind};
 
