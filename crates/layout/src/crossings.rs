@@ -54,7 +54,7 @@ pub fn count_crossings(paths: &[Vec<(usize, f64)>]) -> usize {
 
 /// Crossings among the segments `(gap, left key, right key)`: inversions per gap.
 fn inversions(segs: &mut [(usize, f64, f64)]) -> u64 {
-    segs.sort_by_key(|s| s.0);
+    adjoint_order::sort_by_key(segs, |s| s.0);
     let mut total = 0;
     let (mut lefts, mut rights, mut pairs, mut tree) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -64,7 +64,7 @@ fn inversions(segs: &mut [(usize, f64, f64)]) -> u64 {
         lefts.extend(group.iter().map(|s| s.1));
         rights.extend(group.iter().map(|s| s.2));
         for ks in [&mut lefts, &mut rights] {
-            ks.sort_by(f64::total_cmp);
+            adjoint_order::sort_floats(ks);
             ks.dedup_by(|a, b| a.total_cmp(b).is_eq());
         }
         pairs.clear();
@@ -93,12 +93,12 @@ fn run_crossings(segs: &mut [(usize, f64, f64)], runs: &mut [(usize, usize, f64)
         return 0;
     }
     let mut keys: Vec<f64> = runs.iter().map(|r| r.2).collect();
-    keys.sort_by(f64::total_cmp);
+    adjoint_order::sort_floats(&mut keys);
     keys.dedup_by(|a, b| a.total_cmp(b).is_eq());
-    runs.sort_by_key(|r| r.0);
+    adjoint_order::sort_by_key(runs, |r| r.0);
     let mut ends: Vec<(usize, f64)> = runs.iter().map(|r| (r.1, r.2)).collect();
-    ends.sort_by_key(|e| e.0);
-    segs.sort_by_key(|s| s.0);
+    adjoint_order::sort_by_key(&mut ends, |e| e.0);
+    adjoint_order::sort_by_key(segs, |s| s.0);
     let mut tree = vec![0i64; keys.len() + 1];
     let (mut next_run, mut next_end) = (0, 0);
     let mut total = 0u64;

@@ -84,7 +84,7 @@ pub(crate) fn choose(nodes: usize, edges: &[(u8, u8, usize)]) -> Vec<Option<Grou
     let mut candidates: Vec<usize> = (0..edges.len())
         .filter(|&e| out[e].is_none() && edges[e].2 >= 2)
         .collect();
-    candidates.sort_by_key(|&e| (edges[e].2, e));
+    adjoint_order::sort_by_key(&mut candidates, |&e| (edges[e].2, e));
     let budget = (nodes + edges.len()) / DUMMY_BUDGET_DIVISOR;
     let mut used = 0usize;
     for e in candidates {
@@ -120,7 +120,9 @@ pub(crate) fn assign_tracks(lanes: &mut [Lane], rank: &[usize], ranks: usize) ->
         let mut members: Vec<usize> = (0..lanes.len())
             .filter(|&i| lanes[i].group == group)
             .collect();
-        members.sort_by_key(|&i| (lanes[i].src, rightwards(rank, &lanes[i]), i));
+        adjoint_order::sort_by_key(&mut members, |&i| {
+            (lanes[i].src, rightwards(rank, &lanes[i]), i)
+        });
         let mut buses: Vec<(usize, usize, Vec<usize>)> = Vec::new();
         let mut last_key = None;
         for &i in &members {
@@ -137,7 +139,7 @@ pub(crate) fn assign_tracks(lanes: &mut [Lane], rank: &[usize], ranks: usize) ->
             last_key = Some(key);
         }
         // Shorter spans first, so nested lanes nest with the shorter one inside.
-        buses.sort_by_key(|b| (b.1 - b.0, b.0, b.2[0]));
+        adjoint_order::sort_by_key(&mut buses, |b| (b.1 - b.0, b.0, b.2[0]));
         let mut tree = MaxTree::new(ranks.max(1));
         for (lo, hi, ids) in &buses {
             let track = tree.max(*lo, *hi).map_or(0, |t| t + 1);

@@ -52,7 +52,7 @@ pub(crate) fn legs_per_gap(g: &Layered) -> Vec<usize> {
         .enumerate()
         .flat_map(|(i, l)| legs_of(g, i, l))
         .collect();
-    keys.sort_unstable();
+    adjoint_order::sort(&mut keys);
     keys.dedup();
     let mut count = vec![0usize; g.ranks];
     for (gap, _) in keys {
@@ -132,7 +132,7 @@ pub(crate) fn plan(
     let mut x_of: BTreeMap<(usize, LegKey), f64> = BTreeMap::new();
     let step = spacing(edge_gap);
     for (gap, mut list) in by_gap {
-        list.sort_by(|a, b| {
+        adjoint_order::sort_by(&mut list, |a, b| {
             (a.0 .0, a.0 .1)
                 .cmp(&(b.0 .0, b.0 .1))
                 .then(a.0 .2.total_cmp(&b.0 .2))

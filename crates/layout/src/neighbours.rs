@@ -40,7 +40,7 @@ impl Ends {
                         .map(|p| g.phantom_key(o, len, p.1)),
                 );
             }
-            self.items[from..].sort_unstable();
+            adjoint_order::sort(&mut self.items[from..]);
             self.start.push(self.items.len());
         }
     }

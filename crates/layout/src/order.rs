@@ -168,7 +168,7 @@ fn depth_first_order(g: &Layered) -> Vec<Vec<usize>> {
     }
     let mut layers = g.initial_order();
     for layer in &mut layers {
-        layer.sort_by_key(|&v| (g.band[v], visit[v]));
+        adjoint_order::sort_by_key(layer, |&v| (g.band[v], visit[v]));
     }
     layers
 }
@@ -259,7 +259,7 @@ fn sweep(g: &Layered, order: &mut Order, down: bool, s: &mut Scratch) {
                 s.keys.push((sum as f64 / count as f64, v));
                 s.slots.push(i);
             }
-            s.keys.sort_by(|x, y| x.0.total_cmp(&y.0));
+            adjoint_order::sort_by(&mut s.keys, |x, y| x.0.total_cmp(&y.0));
             for (&slot, &(_, v)) in s.slots.iter().zip(&s.keys) {
                 order.layers[r][slot] = v;
             }

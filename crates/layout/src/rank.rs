@@ -140,8 +140,11 @@ fn longest_path(
     let mut queue: VecDeque<usize> = (0..n)
         .filter(|&c| is_class(c) && hard_in[c] == 0 && soft_in[c] == 0)
         .collect();
-    let mut fallback: BTreeSet<usize> =
-        (0..n).filter(|&c| is_class(c) && hard_in[c] == 0).collect();
+    // Inserted one by one: `collect()` into a set would compile a stable sort of its own.
+    let mut fallback = BTreeSet::new();
+    for c in (0..n).filter(|&c| is_class(c) && hard_in[c] == 0) {
+        fallback.insert(c);
+    }
     let total = (0..n).filter(|&c| is_class(c)).count();
     let mut done = vec![false; n];
     let mut rank = vec![0usize; n];
@@ -282,7 +285,7 @@ fn balance(
 /// A median of `values` (non-empty); with an even count, the point of the median interval
 /// nearest to `current`.
 fn median_nearest(values: &mut [usize], current: usize) -> usize {
-    values.sort_unstable();
+    adjoint_order::sort(values);
     let m = values.len() / 2;
     if values.len() % 2 == 1 {
         values[m]
@@ -294,7 +297,7 @@ fn median_nearest(values: &mut [usize], current: usize) -> usize {
 /// Renumbers ranks so that no rank is empty.
 fn compress(rank: Vec<usize>) -> (Vec<usize>, usize) {
     let mut used: Vec<usize> = rank.clone();
-    used.sort_unstable();
+    adjoint_order::sort(&mut used);
     used.dedup();
     let compressed = rank
         .iter()

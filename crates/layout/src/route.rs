@@ -124,7 +124,7 @@ fn port_offsets(input: &LayoutInput, geo: &Geometry<'_>, o: &LayoutOptions) -> V
         ends.push((src, s_side, next_s, e, 0));
         ends.push((dst, d_side, next_d, e, 1));
     }
-    ends.sort_by(|a, b| {
+    adjoint_order::sort_by(&mut ends, |a, b| {
         (a.0, a.1)
             .cmp(&(b.0, b.1))
             .then(a.2.total_cmp(&b.2))

@@ -6,7 +6,7 @@ use crate::error::TensorError;
 use crate::kernels::broadcast::{broadcast_to, sum_to_shape, zip_with};
 use crate::kernels::{linalg, reduce};
 use crate::op::Op;
-use crate::value::Value;
+use crate::value::{dict_from, try_dict_from, Value};
 
 /// The logistic function `σ(x) = 1/(1 + e^−x)`, computed without overflow.
 pub fn sigmoid(x: f64) -> f64 {
@@ -58,12 +58,13 @@ fn add(a: &Value, b: &Value) -> Result<Value, TensorError> {
                 .map(|(p, q)| add(p, q))
                 .collect::<Result<_, _>>()?,
         )),
-        (Value::Dict(x), Value::Dict(y)) if x.keys().eq(y.keys()) => Ok(Value::Dict(
-            x.iter()
-                .zip(y.values())
-                .map(|((k, p), q)| Ok((k.clone(), add(p, q)?)))
-                .collect::<Result<_, TensorError>>()?,
-        )),
+        (Value::Dict(x), Value::Dict(y)) if x.keys().eq(y.keys()) => {
+            Ok(Value::Dict(try_dict_from(
+                x.iter()
+                    .zip(y.values())
+                    .map(|((k, p), q)| Ok((k.clone(), add(p, q)?))),
+            )?))
+        }
         _ => Err(TensorError::structure(
             "+",
             format!("cannot add {} and {}", a.describe(), b.describe()),
@@ -206,10 +207,7 @@ pub fn eval(op: &Op, a: &[&Value]) -> Result<Value, TensorError> {
                     "needs a dict to shape the result",
                 ));
             };
-            let mut out: BTreeMap<String, Value> = d
-                .iter()
-                .map(|(key, v)| (key.clone(), v.zeros_like()))
-                .collect();
+            let mut out = dict_from(d.iter().map(|(key, v)| (key.clone(), v.zeros_like())));
             let slot = out
                 .get_mut(k)
                 .ok_or_else(|| TensorError::structure(&name, format!("no key \"{k}\"")))?;

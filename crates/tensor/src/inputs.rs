@@ -7,7 +7,7 @@ use serde_json::Value as Json;
 
 use crate::array::{entries, Tensor};
 use crate::error::TensorError;
-use crate::value::Value;
+use crate::value::{try_dict_from, Value};
 
 /// Parses the inputs JSON (an object; empty text means no inputs).
 pub fn parse_inputs(text: &str) -> Result<BTreeMap<String, Value>, TensorError> {
@@ -21,9 +21,7 @@ pub fn parse_inputs(text: &str) -> Result<BTreeMap<String, Value>, TensorError> 
             "give an object of named values, e.g. {\"X\": [[1, 2], [3, 4]], \"a0\": 1.5}".into(),
         ));
     };
-    map.iter()
-        .map(|(k, v)| Ok((k.clone(), from_json(v, k)?)))
-        .collect()
+    try_dict_from(map.iter().map(|(k, v)| Ok((k.clone(), from_json(v, k)?))))
 }
 
 /// One JSON value as a `Value`; `path` names it in errors (`X[1]`).
@@ -39,11 +37,11 @@ pub fn from_json(v: &Json, path: &str) -> Result<Value, TensorError> {
             collect(v, path, &mut Vec::new(), &mut shape, &mut data)?;
             Ok(Value::Tensor(Tensor::new(shape, data)?))
         }
-        Json::Object(m) => Ok(Value::Dict(
-            m.iter()
-                .map(|(k, x)| Ok((k.clone(), from_json(x, &format!("{path}.{k}"))?)))
-                .collect::<Result<_, TensorError>>()?,
-        )),
+        Json::Object(m) => {
+            Ok(Value::Dict(try_dict_from(m.iter().map(|(k, x)| {
+                Ok((k.clone(), from_json(x, &format!("{path}.{k}"))?))
+            }))?))
+        }
         other => Err(TensorError::Inputs(format!(
             "`{path}` is {other}; give a number, an array of numbers or an object"
         ))),
@@ -127,11 +125,7 @@ fn collect(
 /// Values written back as inputs JSON (tensors as nested arrays, dicts as objects,
 /// tuples as arrays of their items).
 pub fn to_json(values: &BTreeMap<String, Value>) -> String {
-    let map: serde_json::Map<String, Json> = values
-        .iter()
-        .map(|(k, v)| (k.clone(), value_json(v)))
-        .collect();
-    Json::Object(map).to_string()
+    Json::Object(json_object(values)).to_string()
 }
 
 /// One value as JSON: tensors as nested arrays (a scalar as a number), dicts as
@@ -140,7 +134,7 @@ pub fn value_json(v: &Value) -> Json {
     match v {
         Value::Tensor(t) => nested(&t.shape, &t.data),
         Value::Tuple(items) => Json::Array(items.iter().map(value_json).collect()),
-        Value::Dict(d) => Json::Object(d.iter().map(|(k, x)| (k.clone(), value_json(x))).collect()),
+        Value::Dict(d) => Json::Object(json_object(d)),
     }
 }
 
@@ -156,4 +150,14 @@ fn nested(shape: &[usize], data: &[f64]) -> Json {
             )
         }
     }
+}
+
+/// A dict as a JSON object, inserted one by one (`collect()` into a map compiles a
+/// stable sort of its own).
+fn json_object(dict: &BTreeMap<String, Value>) -> serde_json::Map<String, Json> {
+    let mut object = serde_json::Map::new();
+    for (k, x) in dict {
+        object.insert(k.clone(), value_json(x));
+    }
+    object
 }

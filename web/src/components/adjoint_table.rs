@@ -43,7 +43,7 @@ pub fn table_rows(t: &Trace, f: &Frame) -> Vec<usize> {
             rows.push(i);
         }
     }
-    rows.sort_unstable();
+    adjoint_order::sort(&mut rows);
     rows
 }
 

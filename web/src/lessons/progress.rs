@@ -24,10 +24,11 @@ pub struct Progress {
 impl Progress {
     /// Reads the stored text; unknown slugs are dropped.
     pub fn parse(stored: &str) -> Self {
-        let done = stored
-            .split(',')
-            .filter_map(|s| super::by_slug(s.trim()).map(|(_, l)| l.slug))
-            .collect();
+        // Inserted one by one: `collect()` into a set compiles a stable sort of its own.
+        let mut done = BTreeSet::new();
+        for (_, lesson) in stored.split(',').filter_map(|s| super::by_slug(s.trim())) {
+            done.insert(lesson.slug);
+        }
         Progress { done }
     }
 

@@ -269,7 +269,7 @@ fn renumber(g: &Graph, output: NodeId, variable_spans: Vec<Span>) -> Lowered {
         .filter(|&i| live[i] || matches!(g.nodes()[i].op, Op::Input(_)))
         .collect();
     // Inputs sort by their variable index (first appearance), ops by layer then creation.
-    order.sort_by_key(|&i| match g.nodes()[i].op {
+    adjoint_order::sort_by_key(&mut order, |&i| match g.nodes()[i].op {
         Op::Input(k) => (0, k as usize),
         _ => (layer[i], i),
     });

@@ -30,7 +30,7 @@ fn key(op: Op, inputs: &[NodeId]) -> Key {
     let mut ins: SmallVec<[NodeId; 2]> = SmallVec::from_slice(inputs);
     // a+b = b+a, ab = ba: order does not matter for these.
     if matches!(op, Op::Add | Op::Mul | Op::Sum) {
-        ins.sort_unstable();
+        adjoint_order::sort(&mut ins);
     }
     (std::mem::discriminant(&op), constant, ins)
 }
