@@ -7,10 +7,15 @@
 #! It serves a copy of dist/ (so a concurrent `trunk build` cannot swap files under it)
 #! with python3 on a free 127.0.0.1 port and stops that server on exit.
 #! Usage: scripts/bench-web.sh [--build] [--dist DIR] [--steps N] [--json FILE]
+#!                             [--only REGEX] [--motion no-preference] [--ab DIR --rounds N]
 #!   --build   run `trunk build --release` first (otherwise dist/ must exist)
 #!   --dist    measure another build directory instead of dist/
 #!   --steps   timed steps per workload (default 120)
 #!   --json    also write the raw per-workload results to FILE
+#!   --only    only the workloads whose name matches (e.g. 'lecture|chain 37')
+#!   --motion  no-preference: measure with the animations (default: reduced motion)
+#!   --ab DIR  A/B: serve DIR too and measure both in alternating rounds (A = --dist,
+#!             B = DIR), printing each round and the medians; --rounds N (default 3)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,6 +26,7 @@ export TRUNK_SKIP_VERSION_CHECK=true
 
 BUILD=0
 DIST=dist
+AB=""
 NODE_ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -28,6 +34,10 @@ while [ $# -gt 0 ]; do
     --dist) DIST="${2:?--dist needs a directory}"; shift 2 ;;
     --steps) NODE_ARGS+=(--steps "${2:?--steps needs a number}"); shift 2 ;;
     --json) NODE_ARGS+=(--json "${2:?--json needs a file}"); shift 2 ;;
+    --only) NODE_ARGS+=(--only "${2:?--only needs a pattern}"); shift 2 ;;
+    --motion) NODE_ARGS+=(--motion "${2:?--motion needs reduce or no-preference}"); shift 2 ;;
+    --rounds) NODE_ARGS+=(--rounds "${2:?--rounds needs a number}"); shift 2 ;;
+    --ab) AB="${2:?--ab needs a build directory}"; shift 2 ;;
     -h | --help) sed -n -e 's/^#! //p' -e 's/^#!$//p' "$0"; exit 0 ;;
     *) echo "bench-web.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
@@ -39,11 +49,15 @@ if [ "$BUILD" = 1 ]; then
 fi
 [ -f "$DIST/index.html" ] || { echo "$DIST/index.html missing: run trunk build --release (or pass --build)" >&2; exit 1; }
 
+[ -z "$AB" ] || [ -f "$AB/index.html" ] || { echo "$AB/index.html missing (--ab needs a built dist)" >&2; exit 1; }
+
 COPY="$(mktemp -d "${TMPDIR:-/tmp}/adjoint-bench.XXXXXX")"
+COPY_B="$COPY-b"
 SERVER_PID=""
+SERVER_B=""
 cleanup() {
-  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
-  rm -rf "$COPY"
+  for pid in $SERVER_PID $SERVER_B; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  rm -rf "$COPY" "$COPY_B" "$COPY.http.log" "$COPY_B.http.log"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -63,15 +77,31 @@ for f in "$COPY"/*.wasm "$COPY"/*.js "$COPY"/*.css "$COPY"/index.html; do
 done
 awk -v r="$total_raw" -v g="$total_gz" 'BEGIN { printf "%-44s %7.1f KB %7.1f KB   (target: <= 350 KB gzipped)\n", "total", r / 1024, g / 1024 }'
 
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+wait_up() {
+  for _ in $(seq 1 100); do
+    python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$1/', timeout=1)" 2>/dev/null && return 0
+    sleep 0.2
+  done
+}
+port="$(free_port)"
 python3 -m http.server "$port" --bind 127.0.0.1 --directory "$COPY" >"$COPY.http.log" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 1 100); do
-  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/', timeout=1)" 2>/dev/null && break
-  sleep 0.2
-done
+wait_up "$port"
 echo
+if [ -n "$AB" ]; then
+  mkdir -p "$COPY_B"
+  cp -r "$AB"/. "$COPY_B"/
+  port_b="$(free_port)"
+  python3 -m http.server "$port_b" --bind 127.0.0.1 --directory "$COPY_B" >"$COPY_B.http.log" 2>&1 &
+  SERVER_B=$!
+  wait_up "$port_b"
+  echo "== next_to_paint A/B: A = $DIST on :$port, B = $AB on :$port_b (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+  NODE_PATH="$TOOLS/node_modules" node tests/perf/next_to_paint.cjs "${NODE_ARGS[@]}" \
+    --ab "http://127.0.0.1:$port/,http://127.0.0.1:$port_b/"
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
 echo "== next_to_paint (served on http://127.0.0.1:$port/, python3 pid $SERVER_PID)"
 ADJOINT_E2E_URL="http://127.0.0.1:$port/" NODE_PATH="$TOOLS/node_modules" \
   node tests/perf/next_to_paint.cjs "${NODE_ARGS[@]}"
-rm -f "$COPY.http.log"

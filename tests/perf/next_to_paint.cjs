@@ -18,11 +18,12 @@
 //
 // Run: scripts/bench-web.sh (builds nothing unless --build; serves dist/ and runs this).
 // By hand: ADJOINT_E2E_URL=http://127.0.0.1:PORT/ NODE_PATH=~/.adjoint-tools/node_modules \
-//            node tests/perf/next_to_paint.cjs [--steps 120] [--chain 100] [--chain-extended 37] [--json FILE]
+//            node tests/perf/next_to_paint.cjs [--steps 120] [--chain 100] [--chain-extended 37] [--only REGEX] [--json FILE]
+//          [--motion no-preference] [--ab URL_A,URL_B --rounds 3]  (A/B: alternating rounds, medians)
 
 const path = require('node:path');
 const fs = require('node:fs');
-const { launchBrowser, openApp } = require(path.join(__dirname, '..', 'e2e', 'helpers.cjs'));
+const { launchBrowser, openApp, BASE_URL } = require(path.join(__dirname, '..', 'e2e', 'helpers.cjs'));
 
 const GRAPH_NODES = 'svg[data-testid=graph] g[data-testid=graph-node]';
 const PENDING_NODES = 'svg[data-testid=graph] [data-testid=pending-node]';
@@ -168,6 +169,70 @@ function fmt(x) {
   return Number.isFinite(x) ? x.toFixed(1).padStart(6) : '     -';
 }
 
+/** One workload on a fresh page of `url` (so one workload's DOM does not weigh on the next). */
+async function measure(browser, url, w, steps, motion) {
+  const { page, problems } = await openApp(browser.context, { url });
+  // The harness emulates reduced motion; `--motion no-preference` measures the animations too.
+  await page.emulateMedia({ reducedMotion: motion });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const change = await load(page, w);
+  const { n } = await stepOf(page);
+  await page.evaluate(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true })));
+  await page.waitForFunction(() => /Step (\d+) \/ \1$/.test(document.querySelector('[data-testid=step]').textContent.trim()));
+  const nodes = await page.locator(GRAPH_NODES).count();
+  const pending = await page.locator(PENDING_NODES).count();
+  const svgElements = await page.evaluate(() => document.querySelector('svg[data-testid=graph]').querySelectorAll('*').length);
+  await page.evaluate(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true })));
+  const r = await run(page, cdp, steps);
+  if (problems.length) throw new Error(`the page reported problems:\n  ${problems.join('\n  ')}`);
+  await page.close();
+  return { workload: w.name, mode: w.mode, steps: n, nodes, pending, svgElements, change, ...r };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** `--ab URL_A,URL_B`: each round measures every workload on A and on B, alternating which
+ * goes first (A B, then B A, …), so a load change on the shared machine hits both; prints
+ * each round and the medians over the rounds of each percentile, with the load average. */
+async function abRounds(browser, urls, workloads, steps, motion, rounds) {
+  if (urls.length !== 2) throw new Error('--ab needs two URLs separated by a comma');
+  const os = require('node:os');
+  const seen = new Map(); // `${workload}|${side}` → [{ busy, paint, dom, frame }]
+  console.log(`A = ${urls[0]}\nB = ${urls[1]}\n${rounds} rounds × ${steps} steps, reduced motion: ${motion}`);
+  console.log('round workload              side | dom p50  p95 | frame p50  p95 | busy p50  p95 | paint p50  p95 | load');
+  for (let round = 1; round <= rounds; round++) {
+    for (const w of workloads) {
+      const order = round % 2 ? [0, 1] : [1, 0];
+      for (const side of order) {
+        const r = await measure(browser, urls[side], w, steps, motion);
+        const key = `${w.name}|${'AB'[side]}`;
+        if (!seen.has(key)) seen.set(key, []);
+        seen.get(key).push(r);
+        console.log(
+          `${String(round).padStart(5)} ${w.name.padEnd(21)} ${'AB'[side].padStart(4)} |${fmt(r.dom.p50)}${fmt(r.dom.p95)} |  ${fmt(r.frame.p50)}${fmt(r.frame.p95)} |` +
+            `${fmt(r.busy.p50)}${fmt(r.busy.p95)} |  ${fmt(r.paint.p50)}${fmt(r.paint.p95)} | ${os.loadavg()[0].toFixed(2)}`,
+        );
+      }
+    }
+  }
+  console.log('\nmedians over the rounds (ms):');
+  console.log('workload              side nodes | dom p50  p95 | frame p50  p95 | busy p50  p95 | paint p50  p95');
+  for (const w of workloads) {
+    for (const side of ['A', 'B']) {
+      const rs = seen.get(`${w.name}|${side}`);
+      const m = (k, q) => median(rs.map((r) => r[k][q]));
+      console.log(
+        `${w.name.padEnd(21)} ${side.padStart(4)} ${String(rs[0].nodes).padStart(5)} |${fmt(m('dom', 'p50'))}${fmt(m('dom', 'p95'))} |  ${fmt(m('frame', 'p50'))}${fmt(m('frame', 'p95'))} |` +
+          `${fmt(m('busy', 'p50'))}${fmt(m('busy', 'p95'))} |  ${fmt(m('paint', 'p50'))}${fmt(m('paint', 'p95'))}`,
+      );
+    }
+  }
+}
+
 async function main() {
   const steps = Number(arg('--steps', '120'));
   // 100 statements give 301 forward nodes; in extended mode 37 give ~300 nodes in all
@@ -183,27 +248,19 @@ async function main() {
     { name: `chain ${chainExt}, extended`, program: chainProgram(chainExt), values: at, mode: 'extended' },
     { name: `chain ${chain}, extended`, program: chainProgram(chain), values: at, mode: 'extended' },
   ];
+  // --only REGEX: just the workloads whose name matches (e.g. 'lecture|chain 37').
+  const only = arg('--only', null);
+  if (only) workloads.splice(0, workloads.length, ...workloads.filter((w) => new RegExp(only).test(w.name)));
+  const motion = arg('--motion', 'reduce');
+  const ab = arg('--ab', null);
   const browser = await launchBrowser();
   const results = [];
   try {
-    for (const w of workloads) {
-      // A fresh page per workload, so one workload's DOM does not weigh on the next.
-      const { page, problems } = await openApp(browser.context);
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Performance.enable');
-      const change = await load(page, w);
-      const { n } = await stepOf(page);
-      await page.evaluate(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true })));
-      await page.waitForFunction(() => /Step (\d+) \/ \1$/.test(document.querySelector('[data-testid=step]').textContent.trim()));
-      const nodes = await page.locator(GRAPH_NODES).count();
-      const pending = await page.locator(PENDING_NODES).count();
-      const svgElements = await page.evaluate(() => document.querySelector('svg[data-testid=graph]').querySelectorAll('*').length);
-      await page.evaluate(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true })));
-      const r = await run(page, cdp, steps);
-      if (problems.length) throw new Error(`the page reported problems:\n  ${problems.join('\n  ')}`);
-      results.push({ workload: w.name, mode: w.mode, steps: n, nodes, pending, svgElements, change, ...r });
-      await page.close();
+    if (ab) {
+      await abRounds(browser, ab.split(','), workloads, steps, motion, Number(arg('--rounds', '3')));
+      return;
     }
+    for (const w of workloads) results.push(await measure(browser, BASE_URL, w, steps, motion));
   } finally {
     await browser.close();
   }

@@ -9,7 +9,7 @@
 // name section, so wasm functions show as their index (`$func123`).
 //
 // Run: ADJOINT_E2E_URL=http://127.0.0.1:PORT/ NODE_PATH=~/.adjoint-tools/node_modules \
-//        node tests/perf/profile_step.cjs [--chain 100] [--mode extended] [--steps 30]
+//        node tests/perf/profile_step.cjs [--chain 100] [--mode extended] [--steps 30] [--detail] [--dump trace.json]
 
 const path = require('node:path');
 const { launchBrowser, openApp } = require(path.join(__dirname, '..', 'e2e', 'helpers.cjs'));
@@ -64,10 +64,58 @@ function group(cf) {
   return `other JS (${cf.functionName || 'anonymous'})`;
 }
 
+/** Counts per step from the trace: what style, layout and paint touched, and why. */
+function printDetail(events, steps) {
+  const per = (x) => (x / steps).toFixed(1).padStart(8);
+  const sum = new Map();
+  const add = (k, v) => sum.set(k, (sum.get(k) || 0) + (v || 0));
+  const reasons = new Map();
+  const count = (k) => reasons.set(k, (reasons.get(k) || 0) + 1);
+  const layers = new Set();
+  for (const e of events) {
+    const a = e.args || {};
+    if (e.name === 'UpdateLayoutTree' && e.ph === 'X') {
+      add('style passes', 1);
+      add('elements restyled', (a.elementCount ?? (a.data && a.data.elementCount)) || 0);
+    } else if (e.name === 'Layout' && (e.ph === 'X' || e.ph === 'B')) {
+      add('layout passes', 1);
+      if (a.beginData) {
+        add('objects dirty at layout', a.beginData.dirtyObjects);
+        add('objects in tree at layout', a.beginData.totalObjects);
+      }
+    } else if (e.name === 'Paint' && e.ph === 'X') {
+      add('paint events', 1);
+    } else if (e.name === 'RasterTask' && e.ph === 'X') {
+      // Software raster on the worker threads: one task per re-rastered tile.
+      add('tiles rastered', 1);
+      add('raster ms (worker threads)', (e.dur || 0) / 1000);
+      layers.add(a.tileData && a.tileData.layerId);
+    } else if (e.name === 'Animation' && a.data && a.data.compositeFailed !== undefined) {
+      // An animation or transition Chromium could not run on the compositor.
+      add('animations started on the main thread', 1);
+    } else if (e.name === 'Animation' && a.data && a.data.state === 'running') {
+      add('animations entering the running state', 1);
+    } else if (/InvalidationTracking$/.test(e.name)) {
+      const d = a.data || {};
+      const what = d.nodeName ? d.nodeName.replace(/ id='[^']*'/, '') : '';
+      count(`${e.name.replace('InvalidationTracking', '')}: ${d.reason || d.invalidationSet?.reason || '?'} ${what}`.slice(0, 110));
+    }
+  }
+  console.log('\nper step (trace counts):');
+  for (const [k, v] of sum) console.log(`${per(v)}  ${k}`);
+  console.log(`${per(layers.size)}  distinct composited layers rastered`);
+  console.log('\ninvalidations per step by reason and element (top 25):');
+  for (const [k, v] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${per(v)}  ${k}`);
+}
+
 async function main() {
   const steps = Number(arg('--steps', '30'));
   const chain = Number(arg('--chain', '100'));
   const mode = arg('--mode', 'extended');
+  // --detail: also how much each phase touched (elements restyled, objects laid out, tiles
+  // rastered, CSS animations and transitions started) and why (Blink's invalidation
+  // tracking, grouped by reason and element). --dump FILE writes the raw trace events.
+  const detail = process.argv.includes('--detail');
   const program = chain > 0 ? chainProgram(chain) : 'ln(x1) + x1*x2 - sin(x2)';
   const values = chain > 0 ? 'x1=0.5, x2=0.7' : 'x1=2, x2=5';
   const browser = await launchBrowser();
@@ -99,7 +147,9 @@ async function main() {
     cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
     const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.start', {
-      categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+      categories: detail
+        ? 'devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.invalidationTracking'
+        : 'devtools.timeline,disabled-by-default-devtools.timeline',
       transferMode: 'ReportEvents',
     });
     await cdp.send('Profiler.start');
@@ -136,6 +186,8 @@ async function main() {
     console.log('\ntop app functions by inclusive time (needs a wasm name section):');
     const mine = [...inclusive].filter(([f]) => /adjoint|yew|frame_at|table_rows|annotations/.test(f));
     for (const [f, ms] of mine.sort((a, b) => b[1] - a[1]).slice(0, Number(arg('--top', '25')))) console.log(`${per(ms)}  ${f.slice(0, 150)}`);
+    if (detail) printDetail(events, steps);
+    if (arg('--dump', null)) require('node:fs').writeFileSync(arg('--dump', null), JSON.stringify(events));
     await page.close();
   } finally {
     await browser.close();
