@@ -3,16 +3,26 @@
 index.html (it imports the wasm-bindgen glue and starts the app) into its own file,
 `init-<hash>.js`, loaded with `<script type="module" src=...>`. The app's
 Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, see index.html) forbids
-inline scripts, so without this the app would not start under its own policy.
+inline scripts, so without this the app would not start under its own policy. It also
+writes the hashed file names into the widget loader, adjoint-widget.js, and the build's
+id into the service worker's cache name (sw.js).
 
 Runs in Trunk's staging directory ($TRUNK_STAGING_DIR). Fails loudly if the page has no
 inline module script or more than one, so a Trunk upgrade that changes the output is noticed.
 """
 
 import hashlib
+import json
 import os
 import re
 import sys
+
+
+def attributes(tag):
+    """The attributes of one HTML start tag, quoted or not (minified HTML drops quotes)."""
+    found = re.findall(r"""([\w-]+)(?:=("[^"]*"|'[^']*'|[^\s>]+))?""", tag[1:])
+    return {name.lower(): value.strip("\"'") for name, value in found[1:]}
+
 
 staging = os.environ.get("TRUNK_STAGING_DIR")
 if not staging:
@@ -21,7 +31,8 @@ page = os.path.join(staging, "index.html")
 with open(page, encoding="utf-8") as f:
     html = f.read()
 
-inline = re.compile(r'<script type="module">(.*?)</script>', re.S)
+# Trunk's minifier (Trunk.toml: minify = "on_release") drops the quotes: type=module.
+inline = re.compile(r'<script type="?module"?>(.*?)</script>', re.S)
 found = inline.findall(html)
 if len(found) != 1:
     sys.exit(f"csp-init.py: expected one inline module script in index.html, found {len(found)}")
@@ -38,3 +49,41 @@ if "<script>" in html or re.search(r"<script(?![^>]*\ssrc=)[^>]*>", html):
 with open(page, "w", encoding="utf-8") as f:
     f.write(html)
 print(f"csp-init.py: moved Trunk's inline init script to {name}")
+
+# The widget loader (web/adjoint-widget.js, copied by Trunk) learns the hashed names of the
+# glue, the wasm and the stylesheets here: its `/*ADJOINT_BUILD*/ null` becomes an object.
+loader = os.path.join(staging, "adjoint-widget.js")
+if os.path.exists(loader):
+    # Any quoting and attribute order: the release build's HTML and JS are minified.
+    glue = re.search(r"""from\s*["'`](\./[^"'`]+\.js)["'`]""", body)
+    wasm = re.search(r"""module_or_path:\s*["'`](\./[^"'`]+\.wasm)["'`]""", body)
+    css = [
+        attrs["href"]
+        for attrs in map(attributes, re.findall(r"<link\b[^>]*>", html))
+        if attrs.get("rel") == "stylesheet" and attrs.get("href", "").endswith(".css")
+    ]
+    if not glue or not wasm or not css:
+        sys.exit("csp-init.py: cannot find the glue, wasm and CSS names for adjoint-widget.js")
+    build = json.dumps({"glue": glue.group(1), "wasm": wasm.group(1), "css": css})
+    with open(loader, encoding="utf-8") as f:
+        js = f.read()
+    marker = "/*ADJOINT_BUILD*/ null"
+    if js.count(marker) != 1:
+        sys.exit("csp-init.py: adjoint-widget.js has no single /*ADJOINT_BUILD*/ null to fill")
+    with open(loader, "w", encoding="utf-8") as f:
+        f.write(js.replace(marker, build))
+    print(f"csp-init.py: wrote the build's file names into adjoint-widget.js ({len(css)} stylesheets)")
+
+# The service worker (web/sw.js) names its cache after the build, so each build installs
+# afresh and drops the previous build's files.
+worker = os.path.join(staging, "sw.js")
+if os.path.exists(worker):
+    with open(worker, encoding="utf-8") as f:
+        js = f.read()
+    marker = '/*ADJOINT_BUILD_ID*/ "dev"'
+    if js.count(marker) != 1:
+        sys.exit('csp-init.py: sw.js has no single /*ADJOINT_BUILD_ID*/ "dev" to fill')
+    build_id = hashlib.sha256(html.encode("utf-8")).hexdigest()[:16]
+    with open(worker, "w", encoding="utf-8") as f:
+        f.write(js.replace(marker, f'"{build_id}"'))
+    print(f"csp-init.py: sw.js caches this build as adjoint-{build_id}")

@@ -392,7 +392,7 @@ test('stepping never moves a node: every box stays put, pending outline to drawn
     await focusPage(page);
     const first = await nodeBoxes(page);
     assert.ok(first.some((b) => b.pending), 'at step 0 the adjoint nodes are faint outlines');
-    const viewBox = await page.locator('svg[data-testid=graph]').getAttribute('viewBox');
+    const viewBox = await page.locator('svg[data-testid=graph]').getAttribute('data-view');
     let now = first;
     for (let k = 1; k <= n; k++) {
       await press(page, 'ArrowRight', k);
@@ -403,7 +403,7 @@ test('stepping never moves a node: every box stays put, pending outline to drawn
         assert.deepEqual(b.screen, first[i].screen, `step ${k}: node ${i} (${b.kind}) has not moved on screen (0 px)`);
       });
     }
-    assert.equal(await page.locator('svg[data-testid=graph]').getAttribute('viewBox'), viewBox, 'the view stayed');
+    assert.equal(await page.locator('svg[data-testid=graph]').getAttribute('data-view'), viewBox, 'the view stayed');
     assert.equal(now.filter((b) => b.pending).length, 0, 'at the end every outline has become its node, in place');
   });
 });
@@ -427,7 +427,7 @@ test('switching extended ↔ reverse glides the nodes and the view; reduced moti
     await page.emulateMedia({ reducedMotion: 'no-preference' });
     const svg = page.locator('svg[data-testid=graph]');
     const start = await forwardCentres(page);
-    const startBox = await svg.getAttribute('viewBox');
+    const startBox = await svg.getAttribute('data-view');
     // Click, then sample every animation frame until the glide (450 ms) is over.
     const samples = await page.evaluate(
       () =>
@@ -447,7 +447,7 @@ test('switching extended ↔ reverse glides the nodes and the view; reduced moti
           // Until 900 ms have passed and no animation runs (a loaded machine may start late).
           const tick = () => {
             const now = performance.now() - t0;
-            out.push({ t: now, centres: read(), viewBox: document.querySelector('svg[data-testid=graph]').getAttribute('viewBox') });
+            out.push({ t: now, centres: read(), viewBox: document.querySelector('svg[data-testid=graph]').getAttribute('data-view') });
             const running = document.getAnimations().some((a) => a.playState === 'running');
             if ((now < 900 || running) && now < 5000) requestAnimationFrame(tick);
             else resolve(out);
@@ -457,7 +457,7 @@ test('switching extended ↔ reverse glides the nodes and the view; reduced moti
     );
     await page.waitForTimeout(300);
     const end = await forwardCentres(page);
-    const endBox = await svg.getAttribute('viewBox');
+    const endBox = await svg.getAttribute('data-view');
     assert.notEqual(endBox, startBox, 'the reverse-mode graph has another view');
     const labels = Object.keys(start);
     assert.equal(labels.length, 7);
@@ -499,7 +499,7 @@ test('switching extended ↔ reverse glides the nodes and the view; reduced moti
         new Promise((resolve) => {
           document.querySelector('button[data-mode=extended]').click();
           requestAnimationFrame(() =>
-            resolve({ animations: document.getAnimations().filter((a) => a.playState === 'running' && a.effect.getComputedTiming().duration > 1).length, viewBox: document.querySelector('svg[data-testid=graph]').getAttribute('viewBox') }),
+            resolve({ animations: document.getAnimations().filter((a) => a.playState === 'running' && a.effect.getComputedTiming().duration > 1).length, viewBox: document.querySelector('svg[data-testid=graph]').getAttribute('data-view') }),
           );
         }),
     );

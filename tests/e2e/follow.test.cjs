@@ -1,8 +1,9 @@
 'use strict';
 // Browser tests of issue #5's follow mode and table overflow:
 // - following the steps on a long chain (no manual zoom), a step whose focus leaves the view
-//   makes the camera glide: the svg's viewBox passes through in-between boxes and ends with
-//   the focused node inside the view; under prefers-reduced-motion it moves in one jump;
+//   makes the camera glide: the svg's view (`data-view`, the box its viewBox size and the
+//   drawing's shift show) passes through in-between boxes and ends with the focused node
+//   inside the view; under prefers-reduced-motion it moves in one jump;
 // - at a 1280×800 window, a node with many partial adjoints (x1 used 7 times) gives a long
 //   sum that stays inside the adjoint table and its card: each cell either fits or scrolls
 //   sideways inside itself, and the page never scrolls sideways.
@@ -68,7 +69,7 @@ async function recordViewBoxes(page) {
     const svg = document.querySelector('svg[data-testid=graph]');
     window.__views = [];
     const sample = () => {
-      const v = svg.getAttribute('viewBox');
+      const v = svg.getAttribute('data-view');
       const last = window.__views[window.__views.length - 1];
       if (v !== last) window.__views.push(v);
       window.__viewRaf = requestAnimationFrame(sample);
@@ -81,7 +82,7 @@ async function recordViewBoxes(page) {
 async function stepUntilTheViewMoves(page, max) {
   for (let i = 0; i < max; i++) {
     await page.evaluate(() => {
-      window.__views = [document.querySelector('svg[data-testid=graph]').getAttribute('viewBox')];
+      window.__views = [document.querySelector('svg[data-testid=graph]').getAttribute('data-view')];
     });
     await page.keyboard.press('ArrowRight');
     // Longer than the 450 ms glide.
@@ -136,7 +137,7 @@ test('following a long chain glides the view to the step and keeps the focus in 
     assert.ok(between.length >= 2, `in-between views during the glide (saw ${views.length}: ${views.join(' | ')})`);
     // It ends where the automatic view is, with the focused node inside it.
     const { node, all, view } = await focusAndView(page);
-    t.diagnostic(`views: ${views.join(' | ')}; now ${await page.locator('svg[data-testid=graph]').getAttribute('viewBox')}`);
+    t.diagnostic(`views: ${views.join(' | ')}; now ${await page.locator('svg[data-testid=graph]').getAttribute('data-view')}`);
     assert.ok(all.length > 0, 'a node is focused');
     assert.ok(node, `a focused node (of ${JSON.stringify(all)}) is inside the view ${JSON.stringify(view)}`);
     // Stepping on keeps following: after more steps the focus is still in view.

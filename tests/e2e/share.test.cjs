@@ -1,14 +1,17 @@
 'use strict';
 // Share, embed and export (issue #9): the permalink of the share panel reopens the exact
-// view (program, values, mode, step, theme), a long program is packed (`z=`) and a damaged
-// one is reported without losing the rest of the link, an iframe view (`?embed=1`) honours
-// every `hide=` flag, and the SVG export parses as XML and contains the visible nodes.
+// view (program, values, mode, step, theme, and the open lesson and language), a long
+// program is packed (`z=`) and a damaged one is reported without losing the rest of the
+// link, an iframe view (`?embed=1`) honours every `hide=` flag, the SVG export parses as
+// XML and contains the visible nodes, the PNG export is the graph at twice its on-screen
+// size, and the panel speaks the interface language.
 //
 // Run: ADJOINT_E2E_URL=http://127.0.0.1:<port>/ node --test tests/e2e/share.test.cjs
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
+const zlib = require('node:zlib');
 const { BASE_URL, browserHarness } = require('./helpers.cjs');
 
 const TIMEOUT = { timeout: 120_000 };
@@ -37,6 +40,29 @@ test('a permalink round-trips program, values, mode, step and theme', TIMEOUT, a
     assert.equal(await page.inputValue('#program'), 'ln(x1)+x1*x2-sin(x2)');
     assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
     assert.match(link, /[?&]mode=extended(&|$)/, link);
+    assert.equal(await permalink(page), link);
+  }, link);
+});
+
+test('a permalink round-trips the open lesson, the language and the theme too', TIMEOUT, async (t) => {
+  const start = `${BASE_URL}?lesson=multiple-paths&lang=zh&theme=dark&mode=reverse&step=4&p=${encodeURIComponent('x*y + sin(x)')}&at=${encodeURIComponent('x=1, y=2')}`;
+  let link;
+  await withApp(t, 'permalink-lesson-make', async ({ page }) => {
+    await page.click('#next');
+    link = await permalink(page);
+    for (const part of ['lesson=multiple-paths', 'lang=zh', 'theme=dark', 'mode=reverse', 'step=5']) {
+      assert.match(link, new RegExp(`[?&]${part}(&|$)`), `${part} in ${link}`);
+    }
+    // The panel speaks the interface language.
+    assert.equal(await page.textContent('#share-title'), '分享与导出');
+    assert.equal(await page.textContent('button[data-export=png]'), '图片（PNG，2 倍）');
+  }, start);
+  await withApp(t, 'permalink-lesson-open', async ({ page }) => {
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+    assert.equal(await page.getAttribute('[data-testid=lesson-panel]', 'data-lesson'), 'multiple-paths');
+    assert.equal(await page.inputValue('#program'), 'x*y + sin(x)');
+    assert.match(await page.textContent('[data-testid=step]'), /5 \/ /);
     assert.equal(await permalink(page), link);
   }, link);
 });
@@ -120,5 +146,82 @@ test('the SVG export parses as XML and contains the visible nodes', TIMEOUT, asy
     assert.equal(checked.ns, 'http://www.w3.org/2000/svg');
     assert.deepEqual(checked.labels, labels);
     assert.ok(labels.length > 0);
+  });
+});
+
+/** Decodes an 8-bit RGBA, non-interlaced PNG (what canvas.toBlob writes) to its pixels. */
+function decodePng(buf) {
+  assert.deepEqual([...buf.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'PNG signature');
+  let at = 8;
+  let width = 0;
+  let height = 0;
+  const idat = [];
+  while (at < buf.length) {
+    const len = buf.readUInt32BE(at);
+    const type = buf.toString('latin1', at + 4, at + 8);
+    const data = buf.subarray(at + 8, at + 8 + len);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      assert.equal(data[8], 8, 'bit depth');
+      assert.equal(data[9], 6, 'colour type RGBA');
+      assert.equal(data[12], 0, 'not interlaced');
+    } else if (type === 'IDAT') idat.push(data);
+    at += 12 + len;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * 4;
+  const px = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= 4 ? px[y * stride + x - 4] : 0;
+      const b = y > 0 ? px[(y - 1) * stride + x] : 0;
+      const c = x >= 4 && y > 0 ? px[(y - 1) * stride + x - 4] : 0;
+      let v = line[x];
+      if (filter === 1) v += a;
+      else if (filter === 2) v += b;
+      else if (filter === 3) v += (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c;
+        const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
+        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      px[y * stride + x] = v & 255;
+    }
+  }
+  return { width, height, px };
+}
+
+test('the PNG export is the graph at twice its on-screen size, and drawn', TIMEOUT, async (t) => {
+  await withApp(t, 'png-export', async ({ page }) => {
+    await page.click('#next');
+    await page.click('#next');
+    await permalink(page);
+    const size = await page.$eval('svg[data-testid=graph]', (s) => {
+      const r = s.getBoundingClientRect();
+      return { width: r.width, height: r.height };
+    });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button[data-export=png]'),
+    ]);
+    assert.equal(download.suggestedFilename(), 'adjoint-step-2.png');
+    const png = decodePng(fs.readFileSync(await download.path()));
+    assert.equal(png.width, Math.round(2 * size.width), `width ${png.width} for ${size.width} CSS px`);
+    assert.equal(png.height, Math.round(2 * size.height), `height ${png.height} for ${size.height} CSS px`);
+    // The backdrop is the most common colour; the nodes, edges and labels are the rest.
+    const counts = new Map();
+    for (let i = 0; i < png.px.length; i += 4) {
+      const key = png.px.readUInt32BE(i);
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    const total = png.width * png.height;
+    const backdrop = Math.max(...counts.values());
+    assert.ok(total - backdrop > total * 0.02, `${total - backdrop} of ${total} pixels drawn`);
+    assert.ok(counts.size > 50, `${counts.size} colours (text is antialiased)`);
+    assert.equal(png.px[3], 255, 'opaque backdrop');
+    await page.waitForFunction(() => /adjoint-step-2\.png/.test(document.querySelector('[data-testid=share-status]').textContent));
   });
 });

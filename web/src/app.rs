@@ -26,6 +26,7 @@ use crate::components::node_to_grad::NodeToGrad;
 use crate::components::numeric_panel::NumericPanel;
 use crate::components::pseudocode::Pseudocode;
 use crate::components::share_menu::ShareMenu;
+use crate::components::side_by_side::SideBySide;
 use crate::components::symbolic_panel::SymbolicPanel;
 use crate::embed::Part;
 use crate::graph_model::build_layout;
@@ -33,6 +34,7 @@ use crate::lesson_wiring::{self, LessonCallbacks, LessonView};
 use crate::lessons::progress;
 use crate::state::{Action, AppState, Method};
 use crate::url;
+use crate::widget::Widget;
 
 /// Local storage key of the chosen theme.
 const THEME_KEY: &str = "adjoint-theme";
@@ -49,14 +51,19 @@ pub fn key_action(key: &str) -> Option<Action> {
     })
 }
 
-/// Steps with the keyboard unless focus is in a text field, a select or (for space) a button.
-fn on_key(e: &KeyboardEvent, dispatch: &yew::UseReducerDispatcher<AppState>) {
+/// Steps with the keyboard unless focus is in a text field, a select or (for space) a
+/// button; while `hold` (a question waits for an answer), → and End do not step.
+fn on_key(e: &KeyboardEvent, dispatch: &yew::UseReducerDispatcher<AppState>, hold: bool) {
     if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
         return;
     }
     let Some(action) = key_action(&e.key()) else {
         return;
     };
+    if hold && matches!(action, Action::Next | Action::Last) {
+        e.prevent_default();
+        return;
+    }
     if let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
         let tag = el.tag_name().to_ascii_uppercase();
         if matches!(tag.as_str(), "TEXTAREA" | "INPUT" | "SELECT") || el.is_content_editable() {
@@ -70,8 +77,12 @@ fn on_key(e: &KeyboardEvent, dispatch: &yew::UseReducerDispatcher<AppState>) {
     dispatch.dispatch(action);
 }
 
-fn root() -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.document_element()
+/// Where the page-wide attributes go: a widget's own root, else `<html>`.
+fn root(widget_root: Option<&web_sys::Element>) -> Option<web_sys::Element> {
+    match widget_root {
+        Some(el) => Some(el.clone()),
+        None => web_sys::window()?.document()?.document_element(),
+    }
 }
 
 fn stored_theme() -> Option<String> {
@@ -88,9 +99,9 @@ fn os_prefers_dark() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// Sets or removes an attribute on `<html>`.
-fn set_root_attr(name: &str, value: Option<&str>) {
-    let Some(el) = root() else { return };
+/// Sets or removes an attribute on `<html>` (on a widget's root in a widget).
+fn set_root_attr(widget_root: Option<&web_sys::Element>, name: &str, value: Option<&str>) {
+    let Some(el) = root(widget_root) else { return };
     // Failing to set a presentation attribute only loses the styling, never the content.
     let _ = match value {
         Some(v) => el.set_attribute(name, v),
@@ -98,20 +109,48 @@ fn set_root_attr(name: &str, value: Option<&str>) {
     };
 }
 
+/// Props of [`App`]: none for the page's own app; a widget's set-up for a widget.
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Set when mounted by [`crate::widget::mount_widgets`] into a host page.
+    #[prop_or_default]
+    pub widget: Option<Widget>,
+}
+
 /// The app.
 #[function_component(App)]
-pub fn app() -> Html {
-    // The link the page was opened with: its embed flags and theme stay for the session.
-    let link = use_memo((), |_| url::read());
-    let lesson_link = use_memo((), |_| lesson_wiring::read_link());
+pub fn app(props: &AppProps) -> Html {
+    let widget = props.widget.clone();
+    let widget_root = widget.as_ref().map(|w| w.root.clone());
+    // The link the page was opened with (a widget's data attributes): its embed flags and
+    // theme stay for the session. A widget ignores the host page's URL.
+    let link = {
+        let start = widget.as_ref().map(|w| w.start.clone());
+        use_memo((), move |_| start.unwrap_or_else(url::read))
+    };
+    let lesson_link = {
+        let in_widget = widget.is_some();
+        use_memo((), move |_| {
+            if in_widget {
+                Default::default()
+            } else {
+                lesson_wiring::read_link()
+            }
+        })
+    };
     let state = {
         let link = link.clone();
         let ll = lesson_link.clone();
-        use_reducer(move || AppState::from_url(&lesson_wiring::start_url(&link, &ll)))
+        use_reducer(move || {
+            let mut st = AppState::from_url(&lesson_wiring::start_url(&link, &ll));
+            st.side = lesson_wiring::start_side(&link, &ll);
+            st
+        })
     };
     let lang = {
         let ll = lesson_link.clone();
-        use_state(move || lesson_wiring::start_lang(&ll))
+        let from_widget = widget.as_ref().and_then(|w| w.lang);
+        use_state(move || from_widget.unwrap_or_else(|| lesson_wiring::start_lang(&ll)))
     };
     let lesson = {
         let l = lesson_link.lesson;
@@ -131,8 +170,51 @@ pub fn app() -> Html {
         let b = lesson_link.bug;
         use_state(move || b)
     };
-    let ask = lesson_link.ask;
+    let ask = {
+        let a = lesson_link.ask;
+        use_state(move || a)
+    };
+    // The step whose question has been answered (Next may pass it); `usize::MAX`: none.
+    let answered = use_state(|| usize::MAX);
     let dispatcher = state.dispatcher();
+    // The question about the next step, while a predicting lesson is open.
+    let predicting = lesson_wiring::shows(
+        *lessons_open,
+        *lesson,
+        crate::lessons::scene::Widget::Predict,
+    );
+    let question = {
+        let (trace, program, values) = (
+            state.trace.clone(),
+            state.program.clone(),
+            state.values.clone(),
+        );
+        use_memo(
+            (state.trace_id, state.step, predicting && !state.tensor),
+            move |&(_, step, on)| {
+                trace
+                    .filter(|_| on)
+                    .and_then(|t| lesson_wiring::question(&program, &values, &t, step))
+            },
+        )
+    };
+    // Next waits until the question about it is answered or revealed (`ask=1`).
+    let held = *ask && question.is_some() && *answered != state.step;
+    let hold = use_mut_ref(|| false);
+    *hold.borrow_mut() = held;
+    // Where a planted bug first diverges, while a bug-hunting lesson is open.
+    let bug_run = {
+        let on = lesson_wiring::shows(
+            *lessons_open,
+            *lesson,
+            crate::lessons::scene::Widget::BugHunt,
+        ) && !state.tensor;
+        use_memo(
+            (state.program.clone(), state.values.clone(), *bug, on),
+            |(p, v, b, on)| lesson_wiring::bug_result(p, v, *b, *on),
+        )
+    };
+    let diverge = lesson_wiring::divergence(*lang, &bug_run);
     let theme = {
         let from_link = link.theme.clone();
         use_state(move || from_link.or_else(stored_theme))
@@ -145,14 +227,19 @@ pub fn app() -> Html {
     // Keyboard stepping, installed while the step-through view is shown: with a numerical
     // or symbolic panel open, the keys would step a trace nobody can see.
     {
-        let dispatcher = dispatcher.clone();
+        let (dispatcher, hold) = (dispatcher.clone(), hold.clone());
+        // A widget listens on its own root: only the widget with focus steps.
+        let target: Option<web_sys::EventTarget> = match widget_root.clone() {
+            Some(el) => Some(el.into()),
+            None => web_sys::window().map(Into::into),
+        };
         use_effect_with(method, move |panel| {
-            let listener = web_sys::window().filter(|_| panel.is_none()).map(|w| {
+            let listener = target.filter(|_| panel.is_none()).map(|w| {
                 // Not passive: the keys we handle must not also scroll the page.
                 let options = EventListenerOptions::enable_prevent_default();
                 EventListener::new_with_options(&w, "keydown", options, move |e| {
                     if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
-                        on_key(e, &dispatcher);
+                        on_key(e, &dispatcher, *hold.borrow());
                     }
                 })
             });
@@ -161,10 +248,16 @@ pub fn app() -> Html {
     }
     // The player: an interval that lives exactly as long as `playing` is true.
     {
-        let dispatcher = dispatcher.clone();
+        let (dispatcher, hold) = (dispatcher.clone(), hold.clone());
         use_effect_with((state.playing, state.delay_ms), move |&(playing, delay)| {
-            let interval =
-                playing.then(|| Interval::new(delay, move || dispatcher.dispatch(Action::Tick)));
+            // A held step waits for its answer; the player goes on after it.
+            let interval = playing.then(|| {
+                Interval::new(delay, move || {
+                    if !*hold.borrow() {
+                        dispatcher.dispatch(Action::Tick);
+                    }
+                })
+            });
             move || drop(interval)
         });
     }
@@ -190,7 +283,7 @@ pub fn app() -> Html {
         step: None,
         lang: (*lessons_open || *lang != crate::i18n::Lang::En).then_some(*lang),
         bug: *bug,
-        ask,
+        ask: *ask,
     }
     .to_query();
     let query = if lesson_query.is_empty() {
@@ -200,25 +293,34 @@ pub fn app() -> Html {
     } else {
         format!("?{lesson_query}")
     };
-    use_effect_with(*lang, |l| set_root_attr("lang", Some(l.tag())));
-    use_effect_with(query.clone(), |query| {
+    let wr = widget_root.clone();
+    use_effect_with(*lang, move |l| {
+        set_root_attr(wr.as_ref(), "lang", Some(l.tag()))
+    });
+    let in_widget = widget.is_some();
+    use_effect_with(query.clone(), move |query| {
         // Debounced: `history.replaceState` forces a style and layout pass (41–50 ms a
-        // step on 300–800-node graphs), so the URL is written once stepping pauses.
+        // step on 300–800-node graphs), so the URL is written once stepping pauses. A
+        // widget never writes: the host's URL belongs to the host.
         let query = query.clone();
-        let pending = Timeout::new(URL_WRITE_DELAY_MS, move || url::write(&query));
+        let pending =
+            (!in_widget).then(|| Timeout::new(URL_WRITE_DELAY_MS, move || url::write(&query)));
         move || drop(pending)
     });
-    use_effect_with((*theme).clone(), |t| {
-        set_root_attr("data-theme", t.as_deref())
+    let wr = widget_root.clone();
+    use_effect_with((*theme).clone(), move |t| {
+        set_root_attr(wr.as_ref(), "data-theme", t.as_deref())
     });
-    use_effect_with(*presenter, |p| {
-        set_root_attr("data-presenter", p.then_some(""))
+    let wr = widget_root.clone();
+    use_effect_with(*presenter, move |p| {
+        set_root_attr(wr.as_ref(), "data-presenter", p.then_some(""))
     });
 
     let layout = {
         let trace = state.trace.clone();
+        let wr = widget_root.clone();
         use_memo(state.trace_id, move |_| {
-            trace.map(|t| Rc::new(timed_layout(&t)))
+            trace.map(|t| Rc::new(timed_layout(&t, wr.as_ref())))
         })
     };
     let frame = {
@@ -313,6 +415,19 @@ pub fn app() -> Html {
             Callback::from(move |b| bug.set(b))
         },
         on_next: dispatch.reform(|()| Action::Next),
+        on_answer: {
+            let (answered, step) = (answered.clone(), state.step);
+            Callback::from(move |_right: bool| answered.set(step))
+        },
+        on_ask: {
+            let ask = ask.clone();
+            Callback::from(move |on: bool| ask.set(on))
+        },
+    };
+    let on_side = dispatch.reform(Action::SetSide);
+    let reveal = {
+        let d = dispatcher.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::Next))
     };
     let toggle_lessons = {
         let (open, lesson, show) = (lessons_open.clone(), *lesson, on_show.clone());
@@ -346,6 +461,7 @@ pub fn app() -> Html {
     let app_class = classes!(
         "app",
         embed.then_some("is-embed"),
+        widget.is_some().then_some("is-widget"),
         (!show_editor).then_some("hide-editor"),
         (hidden.hides(Part::Tables) && hidden.hides(Part::Pseudocode) && state.inspect.is_none())
             .then_some("hide-panels"),
@@ -353,8 +469,8 @@ pub fn app() -> Html {
     html! {
         <div class={app_class}>
             if embed {
-                <a id="open-full" class="open-full hint" href={format!("./{}", url::format(&url::UrlState { embed: false, hidden: Default::default(), ..url::parse(&query) }))}
-                    target="_blank" rel="noopener">{"Open in Adjoint ↗"}</a>
+                <a id="open-full" class="open-full hint" href={format!("{}{}", widget.as_ref().map_or("./", |w| w.base.as_str()), url::format(&url::UrlState { embed: false, hidden: Default::default(), ..url::parse(&query) }))}
+                    target="_blank" rel="noopener">{ lang.t(crate::i18n::Key::EmbedOpenFull) }</a>
             } else {
             <header class="app-header">
                 <div class="brand">{ lang.t(crate::i18n::Key::AppBrand) }<small>{ lang.t(crate::i18n::Key::AppTagline) }</small></div>
@@ -365,8 +481,8 @@ pub fn app() -> Html {
                     <button id="theme" class="icon-button" title={lang.t(crate::i18n::Key::ThemeTitle)} onclick={toggle_theme}>{ dark_label }</button>
                     <button id="presenter" class="icon-button" title={lang.t(crate::i18n::Key::PresenterTitle)}
                         aria-pressed={presenter.to_string()} onclick={toggle_presenter}>{ lang.t(crate::i18n::Key::PresenterLabel) }</button>
-                    <button id="share" class="icon-button" title="Permalink, embed code, downloads (SVG, JSON, DOT, LaTeX, PyTorch, JAX, Needle)"
-                        aria-pressed={sharing.to_string()} aria-controls="share-title" onclick={toggle_sharing}>{"Share"}</button>
+                    <button id="share" class="icon-button" title={lang.t(crate::i18n::Key::ShareButtonTitle)}
+                        aria-pressed={sharing.to_string()} aria-controls="share-title" onclick={toggle_sharing}>{ lang.t(crate::i18n::Key::ShareButton) }</button>
                 </div>
             </header>
             }
@@ -375,14 +491,15 @@ pub fn app() -> Html {
                 if *lessons_open {
                     { lesson_wiring::lesson_area(&LessonView {
                         lang: *lang, current: *lesson, progress: (*lesson_progress).clone(), bug: *bug,
-                        program: state.program.clone(), values: state.values.clone(),
-                        trace: state.trace.clone().filter(|_| !state.tensor), step: state.step, wrt: state.wrt,
+                        bug_run: Shared(bug_run.clone()),
+                        question: (*question).clone(), ask: *ask,
                     }, &lesson_callbacks) }
                 }
                 <Editor program={AttrValue::from(state.program.clone())} values={AttrValue::from(state.values.clone())}
                     error={state.error.clone()} {on_program} {on_values} {on_example} tensor={state.tensor} lang={*lang} />
                 <div class={classes!("mode-tabs-wrap", method.is_some().then_some("is-elsewhere"))}>
-                    <ModeTabs mode={state.mode} wrt={state.wrt} {variables} {on_mode} {on_wrt} extended_only={state.tensor} lang={*lang} />
+                    <ModeTabs mode={state.mode} wrt={state.wrt} {variables} {on_mode} {on_wrt} extended_only={state.tensor} lang={*lang}
+                        side={state.side} {on_side} />
                 </div>
                 if !state.tensor && !embed {
                     { method_tabs(*lang, method, on_method) }
@@ -392,9 +509,9 @@ pub fn app() -> Html {
             if let Some(m) = method {
                 <main class="stage stage--methods">
                     if m == Method::Numeric {
-                        <NumericPanel program={AttrValue::from(state.program.clone())} values={AttrValue::from(state.values.clone())} />
+                        <NumericPanel program={AttrValue::from(state.program.clone())} values={AttrValue::from(state.values.clone())} lang={*lang} />
                     } else {
-                        <SymbolicPanel program={AttrValue::from(state.program.clone())} values={AttrValue::from(state.values.clone())} />
+                        <SymbolicPanel program={AttrValue::from(state.program.clone())} values={AttrValue::from(state.values.clone())} lang={*lang} />
                     }
                 </main>
             } else {
@@ -404,16 +521,35 @@ pub fn app() -> Html {
                 }
                 if !hidden.hides(Part::Controls) {
                 <Controls step={state.step} total={state.total()} playing={state.playing}
-                    delay_ms={state.delay_ms} dispatch={dispatch.clone()} />
+                    delay_ms={state.delay_ms} dispatch={dispatch.clone()} lang={*lang} hold={held} />
+                }
+                if held {
+                    <p class="ask-hold" data-testid="ask-hold" role="status">
+                        { lang.t(crate::i18n::Key::AskHold) }{ " " }
+                        <button type="button" id="ask-reveal" class="button" onclick={reveal}>{ lang.t(crate::i18n::Key::PredictReveal) }</button>
+                    </p>
                 }
                 {
                     match (trace.clone(), frame.clone(), layout) {
-                        (Some(t), Some(f), Some(l)) => html! {
+                        (Some(t), Some(f), Some(_)) if state.side => html! {
+                            <>
+                                <Narration trace={Shared(t)} current={f.current} lang={*lang} />
+                                <SideBySide program={AttrValue::from(state.program.clone())} values={AttrValue::from(state.values.clone())}
+                                    step={state.step} lang={*lang} />
+                            </>
+                        },
+                        (Some(t), Some(f), Some(l)) => {
+                            let diverging = diverge.as_ref().and_then(|d| {
+                                t.nodes.iter().find(|n| n.label == d.label).map(|n| n.id)
+                            });
+                            html! {
                             <>
                                 <Narration trace={Shared(t.clone())} current={f.current} lang={*lang} />
-                                <GraphView trace={Shared(t)} layout={Shared(l)} trace_id={state.trace_id} frame={Shared(f)} on_inspect={Some(on_inspect)} />
-                                { legend(*lang, state.mode) }
+                                <GraphView trace={Shared(t)} layout={Shared(l)} trace_id={state.trace_id} frame={Shared(f)} on_inspect={Some(on_inspect)}
+                                    lang={*lang} {diverging} />
+                                { legend(*lang, state.mode, diverge.as_ref().map(|d| d.legend.as_str())) }
                             </>
+                            }
                         },
                         _ => html! {
                             <div class="panel graph-panel">
@@ -428,19 +564,20 @@ pub fn app() -> Html {
                     if *sharing && !embed {
                         <ShareMenu trace={Shared(t.clone())} step={state.step} program={AttrValue::from(state.program.clone())}
                             values={AttrValue::from(state.values.clone())} query={AttrValue::from(query.clone())}
-                            tensor={state.tensor} on_close={close_sharing} />
+                            tensor={state.tensor} on_close={close_sharing} lang={*lang} />
                     }
                     if let Some(node) = state.inspect {
                         <Inspector trace={Shared(t.clone())} frame={Shared(f.clone())} {node} on_close={on_close_inspector} lang={*lang} />
                     }
                     if !hidden.hides(Part::Tables) {
-                        <AdjointTable trace={Shared(t.clone())} rows={table_rows(&t, &f)} current={f.current} />
+                        <AdjointTable trace={Shared(t.clone())} rows={table_rows(&t, &f)} current={f.current} lang={*lang}
+                            diverging={diverge.as_ref().map(|d| AttrValue::from(d.label.clone()))} />
                         if t.mode != Mode::Forward {
-                            <NodeToGrad trace={Shared(t.clone())} lists={f.node_to_grad.clone()} current={f.current} />
+                            <NodeToGrad trace={Shared(t.clone())} lists={f.node_to_grad.clone()} current={f.current} lang={*lang} />
                         }
                     }
                     if !hidden.hides(Part::Pseudocode) {
-                        <Pseudocode lines={t.pseudocode.clone()} current={f.line} />
+                        <Pseudocode lines={t.pseudocode.clone()} current={f.line} lang={*lang} />
                     }
                 }
             </aside>
@@ -475,8 +612,8 @@ fn method_tabs(lang: crate::i18n::Lang, active: Option<Method>, on_pick: Callbac
     }
 }
 
-/// The colour key under the graph.
-fn legend(lang: crate::i18n::Lang, mode: Mode) -> Html {
+/// The colour key under the graph, with where a planted bug diverges when one is on.
+fn legend(lang: crate::i18n::Lang, mode: Mode, diverging: Option<&str>) -> Html {
     use crate::i18n::Key;
     let mut items = vec![
         ("input", lang.t(Key::LegendInput)),
@@ -497,6 +634,9 @@ fn legend(lang: crate::i18n::Lang, mode: Mode) -> Html {
             { for items.into_iter().map(|(kind, text)| html! {
                 <span class="legend-item"><span class={format!("swatch swatch--{kind}")}></span>{ text }</span>
             }) }
+            if let Some(text) = diverging {
+                <span class="legend-item" data-testid="legend-diverging"><span class="swatch swatch--diverging"></span>{ text }</span>
+            }
             <span class="legend-item hint">{ lang.t(Key::LegendKeys) }</span>
         </div>
     }
@@ -504,14 +644,21 @@ fn legend(lang: crate::i18n::Lang, mode: Mode) -> Html {
 
 /// Lays out the trace's graph and leaves the time it took (wasm, in ms) and the node count
 /// on `<html>` as `data-layout-ms` / `data-layout-nodes`, for tests/perf/layout_wasm.cjs.
-fn timed_layout(t: &adjoint_engine::Trace) -> Result<adjoint_layout::Layout, String> {
+fn timed_layout(
+    t: &adjoint_engine::Trace,
+    widget_root: Option<&web_sys::Element>,
+) -> Result<adjoint_layout::Layout, String> {
     let performance = web_sys::window().and_then(|w| w.performance());
     let started = performance.as_ref().map(|p| p.now());
     let layout = build_layout(t);
     if let (Some(p), Some(started)) = (performance, started) {
         let ms = format!("{:.3}", p.now() - started);
-        set_root_attr("data-layout-ms", Some(&ms));
-        set_root_attr("data-layout-nodes", Some(&t.nodes.len().to_string()));
+        set_root_attr(widget_root, "data-layout-ms", Some(&ms));
+        set_root_attr(
+            widget_root,
+            "data-layout-nodes",
+            Some(&t.nodes.len().to_string()),
+        );
     }
     layout
 }

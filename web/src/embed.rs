@@ -3,6 +3,7 @@
 //! snippet the "Copy embed code" button writes. Pure and tested natively.
 
 use crate::export::xml_escape;
+use crate::i18n::{Key, Lang};
 
 /// A part of the page an embed can hide.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -75,13 +76,14 @@ impl Hidden {
 }
 
 /// The iframe snippet for the page at `page_url` (origin and path, no query) showing the
-/// view `query` (a `?…` permalink) in embed mode.
-pub fn iframe_snippet(page_url: &str, query: &str) -> String {
+/// view `query` (a `?…` permalink) in embed mode, its title in `lang`.
+pub fn iframe_snippet(page_url: &str, query: &str, lang: Lang) -> String {
     let sep = if query.is_empty() { "?" } else { "&" };
     let src = format!("{page_url}{query}{sep}embed=1");
     format!(
-        "<iframe src=\"{}\" title=\"Adjoint: reverse-mode AD step by step\" width=\"960\" height=\"600\" loading=\"lazy\" style=\"border:0\"></iframe>",
-        xml_escape(&src)
+        "<iframe src=\"{}\" title=\"{}\" width=\"960\" height=\"600\" loading=\"lazy\" style=\"border:0\"></iframe>",
+        xml_escape(&src),
+        xml_escape(lang.t(Key::EmbedIframeTitle))
     )
 }
 
@@ -101,9 +103,20 @@ mod tests {
 
     #[test]
     fn the_snippet_is_an_iframe_in_embed_mode_with_the_view_escaped() {
-        let s = iframe_snippet("https://course.example/adjoint/", "?v=2&step=3&p=x%3Cy");
+        let s = iframe_snippet(
+            "https://course.example/adjoint/",
+            "?v=2&step=3&p=x%3Cy",
+            Lang::En,
+        );
         assert!(s.starts_with("<iframe src=\"https://course.example/adjoint/?v=2&amp;step=3&amp;p=x%3Cy&amp;embed=1\""), "{s}");
-        assert!(s.contains("title=") && s.ends_with("</iframe>"));
-        assert!(iframe_snippet("https://a.b/", "").contains("src=\"https://a.b/?embed=1\""));
+        assert!(
+            s.contains("title=\"Adjoint: reverse-mode AD step by step\"")
+                && s.ends_with("</iframe>")
+        );
+        assert!(
+            iframe_snippet("https://a.b/", "", Lang::En).contains("src=\"https://a.b/?embed=1\"")
+        );
+        assert!(iframe_snippet("https://a.b/", "", Lang::Zh)
+            .contains("title=\"Adjoint：一步步看反向模式自动微分\""));
     }
 }

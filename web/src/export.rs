@@ -1,6 +1,7 @@
 //! What the share panel hands out: the texts (trace JSON, DOT, the step's table as LaTeX,
 //! PyTorch/JAX/Needle code — all written by the engine), a self-contained SVG of the graph
-//! as drawn, and the browser adapters that download a file or copy text.
+//! as drawn (and a PNG at 2×, [`png`]), and the browser adapters that download a file or
+//! copy text.
 //!
 //! The SVG is a clone of the live `svg[data-testid=graph]` with every element's computed
 //! paint and font written onto it as presentation attributes (`fill`, `stroke`,
@@ -16,6 +17,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::js_sys::{Array, Function, Reflect};
 use web_sys::{Blob, BlobPropertyBag, Element, HtmlAnchorElement, Url};
 
+use crate::i18n::{Key, Lang};
+
+pub mod png;
+
 /// One thing to export: its button text, file name and MIME type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Export {
@@ -29,12 +34,15 @@ pub enum Export {
     Code(Framework),
     /// The graph as drawn at this step, self-contained SVG.
     Svg,
+    /// The graph as drawn at this step, a PNG at twice its on-screen size (for slides).
+    Png,
 }
 
 impl Export {
     /// Every export, in menu order.
-    pub const ALL: [Export; 7] = [
+    pub const ALL: [Export; 8] = [
         Export::Svg,
+        Export::Png,
         Export::TraceJson,
         Export::Dot,
         Export::LatexTable,
@@ -43,16 +51,17 @@ impl Export {
         Export::Code(Framework::Needle),
     ];
 
-    /// The button's text.
-    pub fn label(self) -> &'static str {
+    /// The button's text in `lang` (frameworks go by their own names).
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Export::TraceJson => "Trace (JSON)",
-            Export::Dot => "Graph (DOT)",
-            Export::LatexTable => "Table (LaTeX)",
+            Export::TraceJson => lang.t(Key::ExportJson),
+            Export::Dot => lang.t(Key::ExportDot),
+            Export::LatexTable => lang.t(Key::ExportLatex),
             Export::Code(Framework::PyTorch) => "PyTorch",
             Export::Code(Framework::Jax) => "JAX",
             Export::Code(Framework::Needle) => "Needle",
-            Export::Svg => "Picture (SVG)",
+            Export::Svg => lang.t(Key::ExportSvg),
+            Export::Png => lang.t(Key::ExportPng),
         }
     }
 
@@ -64,6 +73,7 @@ impl Export {
             Export::LatexTable => "latex",
             Export::Code(f) => f.name(),
             Export::Svg => "svg",
+            Export::Png => "png",
         }
     }
 
@@ -75,6 +85,7 @@ impl Export {
             Export::LatexTable => format!("adjoint-table-step-{step}.tex"),
             Export::Code(f) => format!("adjoint_{}.py", f.name()),
             Export::Svg => format!("adjoint-step-{step}.svg"),
+            Export::Png => format!("adjoint-step-{step}.png"),
         }
     }
 
@@ -82,14 +93,15 @@ impl Export {
         match self {
             Export::TraceJson => "application/json",
             Export::Svg => "image/svg+xml",
+            Export::Png => "image/png",
             _ => "text/plain",
         }
     }
 
-    /// Why this export does not apply to a tensor program, if it does not.
-    pub fn unavailable(self, tensor: bool) -> Option<&'static str> {
+    /// Why this export does not apply to a tensor program, if it does not (in `lang`).
+    pub fn unavailable(self, tensor: bool, lang: Lang) -> Option<&'static str> {
         matches!(self, Export::Code(_))
-            .then_some("Framework code is written for scalar programs only")
+            .then(|| lang.t(Key::ExportScalarOnly))
             .filter(|_| tensor)
     }
 }
@@ -110,7 +122,7 @@ pub fn text_of(
             let vals = parse_values(values).map_err(|e| e.to_string())?;
             framework_code(program, &vals, f).map_err(|e| e.to_string())
         }
-        Export::Svg => Err("the SVG is drawn from the page".into()),
+        Export::Svg | Export::Png => Err("the picture is drawn from the page".into()),
     }
 }
 
@@ -271,15 +283,20 @@ pub fn xml_escape(s: &str) -> String {
 
 /// Offers `text` as a file download.
 pub fn download(name: &str, e: Export, text: &str) -> Result<(), String> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
     let parts = Array::of1(&JsValue::from_str(text));
     let options = BlobPropertyBag::new();
     options.set_type(e.mime());
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|_| "could not make the file")?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(|_| "could not make a link")?;
+    download_blob(name, &blob)
+}
+
+/// Offers `blob` as a file download named `name`.
+pub fn download_blob(name: &str, blob: &Blob) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let url = Url::create_object_url_with_blob(blob).map_err(|_| "could not make a link")?;
     let a: HtmlAnchorElement = document
         .create_element("a")
         .map_err(|_| "no link element")?
@@ -367,16 +384,26 @@ mod tests {
     #[test]
     fn names_keys_and_tensor_availability() {
         assert_eq!(Export::Svg.file_name(4), "adjoint-step-4.svg");
+        assert_eq!(Export::Png.file_name(4), "adjoint-step-4.png");
+        assert_eq!(Export::Png.mime(), "image/png");
         assert_eq!(Export::Code(Framework::Jax).file_name(0), "adjoint_jax.py");
         let keys: Vec<&str> = Export::ALL.iter().map(|e| e.key()).collect();
         assert_eq!(
             keys,
-            ["svg", "json", "dot", "latex", "pytorch", "jax", "needle"]
+            ["svg", "png", "json", "dot", "latex", "pytorch", "jax", "needle"]
         );
-        assert!(Export::Code(Framework::PyTorch).unavailable(true).is_some());
         assert!(Export::Code(Framework::PyTorch)
-            .unavailable(false)
+            .unavailable(true, Lang::En)
+            .is_some());
+        assert!(Export::Code(Framework::PyTorch)
+            .unavailable(false, Lang::En)
             .is_none());
-        assert!(Export::Svg.unavailable(true).is_none());
+        assert!(Export::Svg.unavailable(true, Lang::En).is_none());
+        assert_eq!(Export::Png.label(Lang::En), "Picture (PNG, 2×)");
+        assert_eq!(Export::Png.label(Lang::Zh), "图片（PNG，2 倍）");
+        assert_eq!(Export::Code(Framework::Jax).label(Lang::Zh), "JAX");
+        assert!(Export::Code(Framework::Jax)
+            .unavailable(true, Lang::Zh)
+            .is_some_and(crate::i18n::has_chinese));
     }
 }

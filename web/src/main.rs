@@ -1,4 +1,5 @@
-//! Adjoint's browser app: mounts [`app::App`] on the page. Everything else lives in the
+//! Adjoint's browser app: mounts [`app::App`] on the page (or, started by the widget
+//! loader, leaves mounting to [`widget::mount_widgets`]). Everything else lives in the
 //! modules below; the engine does the math, these only draw its traces. A panic that
 //! escapes anyway is shown by [`panic_report`] as a banner instead of a dead page.
 #![forbid(unsafe_code)]
@@ -14,18 +15,25 @@ mod i18n;
 mod lesson_wiring;
 mod lessons;
 mod math;
+mod offline;
 mod panic_report;
 mod permalink;
 mod state;
 mod tensor_view;
 mod url;
+mod widget;
 
 /// How long after mounting `?panic_test=1` panics (the app has drawn its graph by then).
 const TEST_PANIC_DELAY_MS: u32 = 1_500;
 
 fn main() {
     panic_report::install();
+    // Started by web/adjoint-widget.js on a host page: it mounts the widgets itself.
+    if widget::requested() {
+        return;
+    }
     yew::Renderer::<app::App>::new().render();
+    offline::register();
     if panic_report::test_panic_requested() {
         gloo_timers::callback::Timeout::new(TEST_PANIC_DELAY_MS, || {
             panic!("test panic requested by ?{}=1", panic_report::TEST_PARAM)

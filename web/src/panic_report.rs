@@ -19,6 +19,8 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement};
 
+use crate::i18n::{Key, Lang};
+
 #[wasm_bindgen]
 extern "C" {
     /// `console.error(text)`, so the panic also reaches the developer tools.
@@ -125,6 +127,12 @@ fn agent() -> String {
 /// status line, and the report in a read-only text box.
 fn show_banner(doc: &Document, report: &str) -> Result<(), JsValue> {
     let body = doc.body().ok_or("no body")?;
+    // In the page's language, as the app last set `<html lang>`.
+    let lang = doc
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|c| Lang::from_code(&c))
+        .unwrap_or_default();
     let banner = element(doc, "div", &[("id", BANNER_ID), ("data-testid", BANNER_ID)])?;
     banner.set_attribute("role", "alert")?;
     style(
@@ -144,19 +152,16 @@ fn show_banner(doc: &Document, report: &str) -> Result<(), JsValue> {
         ],
     )?;
     let title = element(doc, "strong", &[])?;
-    title.set_text_content(Some("Adjoint stopped because of an internal error."));
+    title.set_text_content(Some(lang.t(Key::PanicHeadline)));
     banner.append_child(&title)?;
     let text = element(doc, "p", &[])?;
-    text.set_text_content(Some(
-        "This is a bug, not something you did. Reload to continue where you were (your \
-         program and values are kept in the page address); please send the report.",
-    ));
+    text.set_text_content(Some(lang.t(Key::PanicBody)));
     banner.append_child(&text)?;
 
     let status = element(doc, "span", &[("data-testid", "panic-status")])?;
     status.set_attribute("aria-live", "polite")?;
-    let copy = button(doc, "Copy report", "panic-copy")?;
-    let reload = button(doc, "Reload", "panic-reload")?;
+    let copy = button(doc, lang.t(Key::PanicCopy), "panic-copy")?;
+    let reload = button(doc, lang.t(Key::PanicReload), "panic-reload")?;
     banner.append_child(&copy)?;
     banner.append_child(&reload)?;
     banner.append_child(&status)?;
@@ -185,10 +190,10 @@ fn show_banner(doc: &Document, report: &str) -> Result<(), JsValue> {
     let status_for_copy = status.clone();
     let on_copy = Closure::<dyn FnMut()>::new(move || {
         let said = match clipboard_write_text(&text_to_copy) {
-            Ok(_) => "Report copied.",
-            Err(_) => "The browser refused the clipboard: copy the text below by hand.",
+            Ok(_) => Key::PanicCopied,
+            Err(_) => Key::PanicClipboardRefused,
         };
-        status_for_copy.set_text_content(Some(said));
+        status_for_copy.set_text_content(Some(lang.t(said)));
     });
     copy.add_event_listener_with_callback("click", on_copy.as_ref().unchecked_ref())?;
     // The page is over: the closures live as long as it does.

@@ -132,6 +132,8 @@ pub struct AppState {
     pub tensor: bool,
     /// The node whose value and adjoint the inspector shows, if any.
     pub inspect: Option<u32>,
+    /// Backprop and the extended graph side by side (§2.5) instead of one graph.
+    pub side: bool,
 }
 
 /// Everything that can change the state.
@@ -167,6 +169,8 @@ pub enum Action {
     TogglePanel(Method),
     /// Show a node in the inspector (`None` closes it).
     Inspect(Option<u32>),
+    /// Turn the side-by-side view (§2.5) on or off.
+    SetSide(bool),
 }
 
 impl AppState {
@@ -192,6 +196,7 @@ impl AppState {
             panel: url.panel,
             tensor: false,
             inspect: None,
+            side: false,
         };
         st.rerun();
         st
@@ -210,6 +215,7 @@ impl AppState {
             // Tensor programs run in extended mode only (the other tabs are disabled), and
             // the numerical and symbolic panels are for scalar programs.
             self.panel = None;
+            self.side = false;
             if self.mode != Mode::Extended {
                 self.mode = Mode::Extended;
                 self.step = 0;
@@ -270,8 +276,10 @@ impl AppState {
                 self.rerun();
             }
             Action::SetMode(m) => {
-                // Picking a mode also leaves a method panel for the step-through view.
+                // Picking a mode also leaves a method panel (or the side-by-side view)
+                // for the step-through view.
                 self.panel = None;
+                self.side = false;
                 // Tensor programs have extended mode only.
                 if m != self.mode && !self.tensor {
                     self.mode = m;
@@ -309,6 +317,10 @@ impl AppState {
                 self.playing = false;
             }
             Action::Inspect(node) => self.inspect = node,
+            Action::SetSide(on) => {
+                self.side = on && !self.tensor;
+                self.panel = None;
+            }
         }
     }
 }
@@ -404,6 +416,25 @@ mod tests {
             ..UrlState::default()
         });
         assert_eq!(st.step, st.total());
+    }
+
+    #[test]
+    fn the_side_by_side_view_leaves_on_a_mode_pick_and_for_tensor_programs() {
+        let st = start().reduce(Action::SetSide(true));
+        assert!(st.side);
+        let same_mode = st.mode;
+        assert!(!st.clone().reduce(Action::SetMode(same_mode)).side);
+        let st = st.reduce(Action::Next).reduce(Action::Next);
+        assert!(st.side && st.step == 2, "stepping keeps the view");
+        let tensor = st.reduce(Action::Load(
+            "Z = X @ W".into(),
+            r#"{"X": [[1, 2]], "W": [[1], [2]]}"#.into(),
+        ));
+        assert!(
+            tensor.tensor && !tensor.side,
+            "tensor programs have one graph"
+        );
+        assert!(!tensor.reduce(Action::SetSide(true)).side);
     }
 
     #[test]

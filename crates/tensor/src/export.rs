@@ -99,7 +99,7 @@ pub fn tensor_trace_text(t: &Trace) -> String {
     out.push_str("\nSteps\n");
     for (i, s) in t.steps.iter().enumerate() {
         // `Seed` → `seed`, as the scalar trace text names steps.
-        let what = format!("{:?}", s.kind).to_lowercase();
+        let what = format!("{:?}", s.kind).to_ascii_lowercase();
         let eq = if s.equation.is_empty() {
             String::new()
         } else {

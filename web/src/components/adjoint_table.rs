@@ -8,6 +8,7 @@ use adjoint_engine::{Frame, Mode, StepKind, Trace};
 use yew::prelude::*;
 
 use crate::components::graph_parts::Shared;
+use crate::i18n::{Key, Lang};
 
 /// Props of [`AdjointTable`].
 #[derive(Properties, PartialEq)]
@@ -18,6 +19,12 @@ pub struct AdjointTableProps {
     pub rows: Vec<usize>,
     /// The step just applied.
     pub current: Option<usize>,
+    /// The interface language.
+    #[prop_or_default]
+    pub lang: Lang,
+    /// The label of the node where a planted bug first diverges (bug hunt), if any.
+    #[prop_or_default]
+    pub diverging: Option<AttrValue>,
 }
 
 /// The table's rows: `frame.rows`, plus the seed step when the trace never visits the
@@ -52,25 +59,27 @@ pub fn table_rows(t: &Trace, f: &Frame) -> Vec<usize> {
 pub fn adjoint_table(props: &AdjointTableProps) -> Html {
     let t = &props.trace;
     let forward = t.mode == Mode::Forward;
+    let l = props.lang;
     let (title, about) = if forward {
-        ("Tangents", "v̇ᵢ = ∂vᵢ/∂x, in topological order")
+        (Key::TableTangents, Key::TableTangentsSub)
     } else {
-        ("Adjoints", "v̄ᵢ = ∂y/∂vᵢ, in the order nodes are visited")
+        (Key::TableAdjoints, Key::TableAdjointsSub)
     };
     html! {
         <section class="panel" aria-labelledby="table-title">
-            <h2 id="table-title">{ title }</h2>
-            <p class="hint">{ about }</p>
+            <h2 id="table-title">{ l.t(title) }</h2>
+            <p class="hint">{ l.t(about) }</p>
             <table class="adjoint-table" data-testid="adjoint-table">
-                <thead><tr><th scope="col">{"node"}</th><th scope="col">{"value"}</th><th scope="col">{"equation"}</th></tr></thead>
+                <thead><tr><th scope="col">{l.t(Key::ColNode)}</th><th scope="col">{l.t(Key::ColValue)}</th><th scope="col">{l.t(Key::ColEquation)}</th></tr></thead>
                 <tbody>
                     { for props.rows.iter().map(|&i| html! {
-                        <TableRow key={i} trace={props.trace.clone()} step={i} current={props.current == Some(i)} />
+                        <TableRow key={i} trace={props.trace.clone()} step={i} current={props.current == Some(i)}
+                            diverging={props.diverging.as_ref().is_some_and(|d| props.trace.steps.get(i).and_then(|s| props.trace.nodes.get(s.node as usize)).is_some_and(|n| n.label == d.as_str()))} />
                     }) }
                 </tbody>
             </table>
             if props.rows.is_empty() {
-                <p class="hint">{ if forward { "No tangent yet: press Next." } else { "No node visited yet: press Next." } }</p>
+                <p class="hint">{ l.t(if forward { Key::NoTangentYet } else { Key::NoVisitYet }) }</p>
             }
         </section>
     }
@@ -85,6 +94,9 @@ pub struct TableRowProps {
     pub step: usize,
     /// Is it the step just applied?
     pub current: bool,
+    /// Is its node where a planted bug first diverges?
+    #[prop_or_default]
+    pub diverging: bool,
 }
 
 /// One row: `tr[data-testid=adjoint-row][data-node]`.
@@ -101,7 +113,7 @@ pub fn table_row(props: &TableRowProps) -> Html {
         .unwrap_or_default();
     html! {
         <tr data-testid="adjoint-row" data-node={label.clone()}
-            class={classes!(props.current.then_some("is-current"))}>
+            class={classes!(props.current.then_some("is-current"), props.diverging.then_some("is-diverging"))}>
             <td>{ label }</td>
             <td class="adjoint-value num" data-testid="adjoint-value">{ crate::tensor_view::step_value(&props.trace, s) }</td>
             <td class="formula">{ crate::math::chain(&s.equation) }</td>
@@ -173,6 +185,8 @@ pub(crate) mod render_tests {
             trace: Shared(t.clone()),
             rows: table_rows(&t, &f),
             current: f.current,
+            lang: Lang::En,
+            diverging: None,
         };
         let html = render::<AdjointTable>(props).await;
         assert!(html.contains(r#"data-testid="adjoint-table""#), "{html}");
@@ -195,6 +209,8 @@ pub(crate) mod render_tests {
             trace: Shared(t.clone()),
             rows: table_rows(&t, &f),
             current: f.current,
+            lang: Lang::En,
+            diverging: None,
         };
         let html = render::<AdjointTable>(props).await;
         let v1 = row(&html, "v1");
@@ -212,6 +228,8 @@ pub(crate) mod render_tests {
             trace: Shared(t.clone()),
             rows: table_rows(&t, &f),
             current: f.current,
+            lang: Lang::En,
+            diverging: None,
         };
         let html = render::<AdjointTable>(props).await;
         assert!(!html.contains("adjoint-row"), "{html}");

@@ -3,14 +3,18 @@
 //! run next to the right one visit by visit, the first divergence
 //! (`[data-testid=bug-divergence]`) and the damage to the gradient. The engine's
 //! `teach::bugs` does the runs; this only shows them.
-#![allow(dead_code)] // Wired into the app in phase 2 of issue #8.
 
 use adjoint_engine::render::number::rounded;
 use adjoint_engine::teach::{run_bug, Bug, BugRun};
 use adjoint_engine::{compile, syntax::parse_values};
 use yew::prelude::*;
 
+use crate::components::graph_parts::Shared;
 use crate::i18n::{Key, Lang};
+
+/// A bug run as the app keeps it: `None` while no switch is on, else the run or why it
+/// could not run (computed once by the app, which also marks the divergence in the graph).
+pub type BugResult = Option<Result<BugRun, String>>;
 
 /// Runs `bug` on `program` at `values`, or the error text.
 pub fn bug_run(program: &str, values: &str, bug: Bug) -> Result<BugRun, String> {
@@ -108,10 +112,8 @@ pub fn run_view(lang: Lang, r: &BugRun) -> Html {
 pub struct BugHuntProps {
     /// The interface language.
     pub lang: Lang,
-    /// The program (scalar).
-    pub program: AttrValue,
-    /// Its input values.
-    pub values: AttrValue,
+    /// The run of the switch that is on, on the program shown ([`bug_run`]).
+    pub result: Shared<BugResult>,
     /// The switch that is on, if any (the parent owns it, so a URL can hold it).
     pub bug: Option<Bug>,
     /// Called with the switch turned on, or `None` when it is turned off.
@@ -122,10 +124,7 @@ pub struct BugHuntProps {
 #[function_component(BugHunt)]
 pub fn bug_hunt(props: &BugHuntProps) -> Html {
     let lang = props.lang;
-    let result = {
-        let key = (props.program.clone(), props.values.clone(), props.bug);
-        use_memo(key, |(p, v, b)| b.map(|b| bug_run(p, v, b)))
-    };
+    let result = &props.result;
     html! {
         <div class="bug-hunt" data-testid="bug-hunt">
             <h3>{ lang.t(Key::BugTitle) }</h3>
@@ -145,7 +144,7 @@ pub fn bug_hunt(props: &BugHuntProps) -> Html {
                 }) }
             </div>
             {
-                match &*result {
+                match &**result {
                     None => html! { <p class="hint" data-testid="bug-pick">{ lang.t(Key::BugPickOne) }</p> },
                     Some(Err(e)) => html! {
                         <p class="parse-error" role="alert">{ lang.f(Key::BugCannot, &[e]) }</p>
@@ -175,8 +174,7 @@ mod tests {
     ) -> BugHuntProps {
         BugHuntProps {
             lang,
-            program: program.into(),
-            values: values.into(),
+            result: Shared(std::rc::Rc::new(bug.map(|b| bug_run(program, values, b)))),
             bug,
             on_bug: Callback::noop(),
         }

@@ -6,6 +6,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::i18n::{Key, Lang};
 use crate::state::Action;
 
 /// Speeds offered: (label, milliseconds per step).
@@ -24,6 +25,12 @@ pub struct ControlsProps {
     pub delay_ms: u32,
     /// Sends actions to the app state.
     pub dispatch: Callback<Action>,
+    /// The interface language.
+    #[prop_or_default]
+    pub lang: Lang,
+    /// Next and Last wait for an answer (predict, then reveal).
+    #[prop_or_default]
+    pub hold: bool,
 }
 
 /// The step controls.
@@ -53,39 +60,41 @@ pub fn controls(props: &ControlsProps) -> Html {
     };
     let at_start = props.step == 0;
     let at_end = props.step >= props.total;
-    let play_label = if props.playing {
-        "❚❚ Pause"
+    let l = props.lang;
+    let play_label = l.t(if props.playing {
+        Key::PauseLabel
     } else {
-        "▶ Play"
-    };
+        Key::PlayLabel
+    });
+    let stop = at_end || props.hold;
     html! {
         <div class="panel controls-panel">
-            <div class="controls" role="group" aria-label="Step through the algorithm">
-                <button id="first" class="control-button" title="First step (Home)" aria-label="First step"
-                    disabled={at_start} onclick={send(Action::First)}>{"« First"}</button>
-                <button id="prev" class="control-button" title="Previous step (←)" aria-label="Previous step"
-                    disabled={at_start} onclick={send(Action::Prev)}>{"◀ Prev"}</button>
-                <button id="play" class="control-button primary" title="Play / pause (space)" aria-label="Play"
+            <div class="controls" role="group" aria-label={l.t(Key::ControlsGroup)}>
+                <button id="first" class="control-button" title={l.t(Key::FirstTitle)} aria-label={l.t(Key::FirstAria)}
+                    disabled={at_start} onclick={send(Action::First)}>{l.t(Key::FirstLabel)}</button>
+                <button id="prev" class="control-button" title={l.t(Key::PrevTitle)} aria-label={l.t(Key::PrevAria)}
+                    disabled={at_start} onclick={send(Action::Prev)}>{l.t(Key::PrevLabel)}</button>
+                <button id="play" class="control-button primary" title={l.t(Key::PlayTitle)} aria-label={l.t(Key::PlayAria)}
                     aria-pressed={props.playing.to_string()} disabled={props.total == 0}
                     onclick={send(Action::TogglePlay)}>{play_label}</button>
-                <button id="next" class="control-button" title="Next step (→)" aria-label="Next step"
-                    disabled={at_end} onclick={send(Action::Next)}>{"Next ▶"}</button>
-                <button id="last" class="control-button" title="Last step (End)" aria-label="Last step"
-                    disabled={at_end} onclick={send(Action::Last)}>{"Last »"}</button>
-                <label class="visually-hidden" for="speed">{"Speed"}</label>
-                <select id="speed" class="button" title="Playback speed" aria-label="Playback speed" onchange={on_speed}>
+                <button id="next" class="control-button" title={l.t(Key::NextTitle)} aria-label={l.t(Key::NextAria)}
+                    disabled={stop} onclick={send(Action::Next)}>{l.t(Key::NextLabel)}</button>
+                <button id="last" class="control-button" title={l.t(Key::LastTitle)} aria-label={l.t(Key::LastAria)}
+                    disabled={stop} onclick={send(Action::Last)}>{l.t(Key::LastLabel)}</button>
+                <label class="visually-hidden" for="speed">{l.t(Key::SpeedLabel)}</label>
+                <select id="speed" class="button" title={l.t(Key::SpeedTitle)} aria-label={l.t(Key::SpeedTitle)} onchange={on_speed}>
                     { for SPEEDS.iter().map(|(label, ms)| html! {
                         <option value={ms.to_string()} selected={*ms == props.delay_ms}>{*label}</option>
                     }) }
                 </select>
                 <span class="step-indicator" data-testid="step" aria-live="off">
-                    { format!("Step {} / {}", props.step, props.total) }
+                    { l.f(Key::StepCounter, &[&props.step, &props.total]) }
                 </span>
             </div>
-            <label class="visually-hidden" for="scrubber">{"Step"}</label>
+            <label class="visually-hidden" for="scrubber">{l.t(Key::StepLabel)}</label>
             <input id="scrubber" class="step-slider" type="range" min="0" max={props.total.to_string()}
                 step="1" value={props.step.to_string()} oninput={on_scrub}
-                aria-valuetext={format!("Step {} of {}", props.step, props.total)} />
+                aria-valuetext={l.f(Key::StepCounterAria, &[&props.step, &props.total])} />
         </div>
     }
 }

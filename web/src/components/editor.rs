@@ -5,27 +5,28 @@
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::i18n::{Key, Lang};
 use crate::state::ErrorView;
 
 /// Lecture examples offered in the picker: (title, program, values).
-pub const EXAMPLES: [(&str, &str, &str); 4] = [
+pub const EXAMPLES: [(Key, &str, &str); 4] = [
     (
-        "§1.4 ln(x1) + x1·x2 − sin(x2)",
+        Key::ExampleLecture,
         "ln(x1) + x1*x2 - sin(x2)",
         "x1=2, x2=5",
     ),
     (
-        "§2.4 exp, +1, × (extended graph)",
+        Key::ExampleExtended,
         "v2 = exp(x1)\nv3 = v2 + 1\nv4 = v2 * v3",
         "x1=1",
     ),
     (
-        "§1.3 product x1·x2·x3·x4",
+        Key::ExampleProduct,
         "x1 * x2 * x3 * x4",
         "x1=1, x2=2, x3=3, x4=4",
     ),
     (
-        "sigmoid(w·x + b)",
+        Key::ExampleNeuron,
         "z = w*x + b\ny = sigmoid(z)",
         "w=0.5, x=2, b=-1",
     ),
@@ -51,7 +52,7 @@ pub struct EditorProps {
     pub tensor: bool,
     /// The interface language.
     #[prop_or_default]
-    pub lang: crate::i18n::Lang,
+    pub lang: Lang,
 }
 
 /// The example picked by the picker's option value: `3` is `EXAMPLES[3]`, `t1` the second
@@ -95,42 +96,42 @@ pub fn editor(props: &EditorProps) -> Html {
         })
     };
     let err = props.error.as_ref();
+    let l = props.lang;
     let program_class = classes!("field", err.filter(|e| !e.in_values).map(|_| "has-error"));
     let values_class = classes!("field", err.filter(|e| e.in_values).map(|_| "has-error"));
     html! {
         <section class="panel editor" aria-labelledby="editor-title">
-            <h2 id="editor-title">{"Program"}</h2>
+            <h2 id="editor-title">{l.t(Key::EditorTitle)}</h2>
             <div class={program_class}>
-                <label for="program">{"y = f(x) — one expression, or statements like v3 = ln(x1)"}</label>
+                <label for="program">{l.t(Key::ProgramLabel)}</label>
                 <textarea id="program" spellcheck="false" autocomplete="off" rows="5"
                     aria-invalid={err.is_some_and(|e| !e.in_values).to_string()}
                     aria-describedby="editor-hint"
                     value={props.program.clone()} oninput={on_program} />
             </div>
             <div class={values_class}>
-                <label for="inputs">{ if props.tensor { props.lang.t(crate::i18n::Key::TensorValuesLabel) } else { "Input values" } }</label>
+                <label for="inputs">{ l.t(if props.tensor { Key::TensorValuesLabel } else { Key::InputValuesLabel }) }</label>
                 <input id="inputs" type="text" spellcheck="false" autocomplete="off"
                     aria-invalid={err.is_some_and(|e| e.in_values).to_string()}
                     value={props.values.clone()} oninput={on_values} />
             </div>
-            { error_view(err) }
+            { error_view(l, err) }
             <div class="field hide-when-presenting">
-                <label for="examples">{"Lecture examples"}</label>
+                <label for="examples">{l.t(Key::ExamplesLabel)}</label>
                 <select id="examples" class="button" onchange={on_example}>
-                    <option value="" selected=true>{"Load an example…"}</option>
+                    <option value="" selected=true>{l.t(Key::LoadExample)}</option>
                     { for EXAMPLES.iter().enumerate().map(|(i, (title, _, _))| html! {
-                        <option value={i.to_string()}>{*title}</option>
+                        <option value={i.to_string()}>{l.t(*title)}</option>
                     }) }
-                    <optgroup label={props.lang.t(crate::i18n::Key::TensorPresetsGroup)}>
+                    <optgroup label={l.t(Key::TensorPresetsGroup)}>
                         { for TENSOR_PRESETS.iter().enumerate().map(|(i, &k)| html! {
-                            <option value={format!("t{i}")}>{ props.lang.t(k) }</option>
+                            <option value={format!("t{i}")}>{ l.t(k) }</option>
                         }) }
                     </optgroup>
                 </select>
             </div>
             <p id="editor-hint" class="hint hide-when-presenting">
-                {"Functions: ln, exp, sin, cos, tan, tanh, sqrt, sigmoid, relu; operators + − × / ^. \
-                  The graph follows as you type; a mistake keeps the last good graph."}
+                {l.t(Key::EditorHint)}
             </p>
         </section>
     }
@@ -138,29 +139,27 @@ pub fn editor(props: &EditorProps) -> Html {
 
 /// The names of `adjoint_tensor::presets::all()`, in its order (the picker's `t0`, `t1`,
 /// `t2`); named here so rendering the picker does not build the presets' inputs.
-const TENSOR_PRESETS: [crate::i18n::Key; 3] = [
-    crate::i18n::Key::PresetMatmul,
-    crate::i18n::Key::PresetDict,
-    crate::i18n::Key::PresetMlp,
-];
+const TENSOR_PRESETS: [Key; 3] = [Key::PresetMatmul, Key::PresetDict, Key::PresetMlp];
 
-fn error_view(err: Option<&ErrorView>) -> Html {
+/// The error under the fields: its framing ("Error:", the place) in `l`; the engine's
+/// own message stays in English.
+fn error_view(l: Lang, err: Option<&ErrorView>) -> Html {
     let Some(e) = err else { return html! {} };
     let place = if e.line == 0 {
         String::new()
     } else if e.in_values {
-        format!("input values, column {}", e.column)
+        l.f(Key::ErrorPlaceValues, &[&e.column])
     } else {
-        format!("line {}, column {}", e.line, e.column)
+        l.f(Key::ErrorPlaceLine, &[&e.line, &e.column])
     };
     html! {
         <div class="parse-error" data-testid="parse-error" role="alert">
-            <strong>{"Error: "}</strong>{ &e.message }
+            <strong>{l.t(Key::ErrorPrefix)}</strong>{ &e.message }
             if !place.is_empty() {
                 <span class="hint">{" ("}{place}{")"}</span>
                 <pre>{ format!("{}\n{}", e.source_line, e.caret) }</pre>
             }
-            <div class="hint">{"Showing the last program that worked."}</div>
+            <div class="hint">{l.t(Key::ShowingLastGood)}</div>
         </div>
     }
 }
@@ -185,11 +184,7 @@ mod tests {
         let presets = adjoint_tensor::presets::all();
         assert_eq!(presets.len(), TENSOR_PRESETS.len(), "a name per preset");
         for (p, k) in presets.iter().zip(TENSOR_PRESETS) {
-            assert_eq!(
-                crate::i18n::Lang::En.t(k),
-                p.name,
-                "English names are the crate's"
-            );
+            assert_eq!(Lang::En.t(k), p.name, "English names are the crate's");
         }
     }
 }

@@ -58,6 +58,9 @@ pub struct GraphNodeProps {
     /// In the tab order (small graphs): Enter opens the inspector.
     #[prop_or_default]
     pub focusable: bool,
+    /// Where a planted bug first diverges (bug hunt).
+    #[prop_or_default]
+    pub diverging: bool,
 }
 
 /// One node: `g[data-testid=graph-node]`, or `[data-testid=pending-node]` before it is
@@ -86,6 +89,7 @@ pub fn graph_node(props: &GraphNodeProps) -> Html {
         fresh.then_some("is-fresh"),
         props.annot.is_some().then_some("is-visited"),
         n.issue.is_some().then_some("has-issue"),
+        props.diverging.then_some("is-diverging"),
     );
     let (op, value) = small_lines(n);
     let cx = &g.cx;

@@ -3,7 +3,6 @@
 //! the app, previous/next, and "mark as done". Also the language switcher
 //! (`[data-testid=lang-switch]`). No state of its own: everything comes in as props and
 //! goes out through callbacks.
-#![allow(dead_code)] // Wired into the app in phase 2 of issue #8.
 
 use yew::prelude::*;
 
@@ -67,6 +66,7 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
         values: o.values,
         mode: o.mode,
         other: None,
+        side: false,
         ..lesson.scene
     });
     let on_done = {

@@ -17,4 +17,5 @@ pub mod plot_axes;
 pub mod predict;
 pub mod pseudocode;
 pub mod share_menu;
+pub mod side_by_side;
 pub mod symbolic_panel;

@@ -8,6 +8,8 @@ use adjoint_engine::Mode;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::i18n::{Key, Lang};
+
 /// Props of [`ModeTabs`].
 #[derive(Properties, PartialEq)]
 pub struct ModeTabsProps {
@@ -27,25 +29,22 @@ pub struct ModeTabsProps {
     pub extended_only: bool,
     /// The interface language.
     #[prop_or_default]
-    pub lang: crate::i18n::Lang,
+    pub lang: Lang,
+    /// Is the side-by-side view (backprop and extended graph, §2.5) on?
+    #[prop_or_default]
+    pub side: bool,
+    /// Called with the side-by-side view's new state.
+    #[prop_or_default]
+    pub on_side: Callback<bool>,
 }
 
-/// The tab's text.
-pub fn title(mode: Mode) -> &'static str {
+/// The tab's text and tooltip.
+fn keys(mode: Mode) -> (Key, Key) {
     match mode {
-        Mode::Forward => "Forward",
-        Mode::Reverse => "Reverse",
-        Mode::Extended => "Extended graph",
-        Mode::Backprop => "Backprop",
-    }
-}
-
-fn tooltip(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Forward => "Forward-mode AD: tangents in topological order (§1.5)",
-        Mode::Reverse => "Reverse-mode AD with numbers: adjoints in reverse order (§2.1–2.3)",
-        Mode::Extended => "Reverse AD by extending the graph with adjoint nodes (§2.4)",
-        Mode::Backprop => "Backpropagation on the forward graph, no new nodes (§2.5)",
+        Mode::Forward => (Key::ModeForward, Key::ModeForwardTip),
+        Mode::Reverse => (Key::ModeReverse, Key::ModeReverseTip),
+        Mode::Extended => (Key::ModeExtended, Key::ModeExtendedTip),
+        Mode::Backprop => (Key::ModeBackprop, Key::ModeBackpropTip),
     }
 }
 
@@ -61,28 +60,40 @@ pub fn mode_tabs(props: &ModeTabsProps) -> Html {
             }
         })
     };
+    let l = props.lang;
+    let on_side = {
+        let (cb, side) = (props.on_side.clone(), props.side);
+        Callback::from(move |_: MouseEvent| cb.emit(!side))
+    };
     html! {
         <div class="panel">
-            <h2 id="mode-title">{"Mode"}</h2>
+            <h2 id="mode-title">{l.t(Key::ModeTitle)}</h2>
             <div class="mode-tabs" role="tablist" aria-labelledby="mode-title">
                 { for Mode::ALL.into_iter().map(|m| {
-                    let active = m == props.mode;
+                    let active = m == props.mode && !props.side;
+                    let (text, tip) = keys(m);
                     let cb = props.on_mode.clone();
                     let off = props.extended_only && m != Mode::Extended;
                     html! {
                         <button class={classes!("mode-tab", active.then_some("is-active"))} type="button"
                             role="tab" aria-selected={active.to_string()} data-mode={m.name()}
-                            title={if off { props.lang.t(crate::i18n::Key::TensorExtendedOnly) } else { tooltip(m) }} disabled={off}
+                            title={l.t(if off { Key::TensorExtendedOnly } else { tip })} disabled={off}
                             aria-disabled={off.then_some("true")}
                             onclick={Callback::from(move |_: MouseEvent| cb.emit(m))}>
-                            { title(m) }
+                            { l.t(text) }
                         </button>
                     }
                 }) }
             </div>
-            if props.mode == Mode::Forward {
+            if !props.extended_only {
+                <button id="side-by-side" type="button" class={classes!("mode-tab", "side-toggle", props.side.then_some("is-active"))}
+                    aria-pressed={props.side.to_string()} title={l.t(Key::ViewSideTip)} onclick={on_side}>
+                    { l.t(Key::ViewSide) }
+                </button>
+            }
+            if props.mode == Mode::Forward && !props.side {
                 <div class="field">
-                    <label for="wrt">{"Differentiate with respect to"}</label>
+                    <label for="wrt">{l.t(Key::WrtLabel)}</label>
                     <select id="wrt" class="button" onchange={on_wrt}>
                         { for props.variables.iter().enumerate().map(|(i, v)| html! {
                             <option value={i.to_string()} selected={i == props.wrt}>{ &v.name }</option>
@@ -108,7 +119,9 @@ mod tests {
             on_mode: Callback::noop(),
             on_wrt: Callback::noop(),
             extended_only: false,
-            lang: crate::i18n::Lang::En,
+            lang: Lang::En,
+            side: false,
+            on_side: Callback::noop(),
         };
         let html = render::<ModeTabs>(props).await;
         assert!(html.contains(r#"role="tablist""#), "{html}");
@@ -137,13 +150,14 @@ mod tests {
             on_mode: Callback::noop(),
             on_wrt: Callback::noop(),
             extended_only: true,
-            lang: crate::i18n::Lang::En,
+            lang: Lang::En,
+            side: false,
+            on_side: Callback::noop(),
         };
         let html = render::<ModeTabs>(props).await;
         assert_eq!(html.matches(r#"disabled="disabled""#).count(), 3, "{html}");
         assert_eq!(
-            html.matches(crate::i18n::Lang::En.t(crate::i18n::Key::TensorExtendedOnly))
-                .count(),
+            html.matches(Lang::En.t(Key::TensorExtendedOnly)).count(),
             3,
             "{html}"
         );

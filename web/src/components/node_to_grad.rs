@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::components::graph_parts::Shared;
 use crate::components::narration::with_subscripts;
+use crate::i18n::{Key, Lang};
 
 /// Props of [`NodeToGrad`].
 #[derive(Properties, PartialEq)]
@@ -22,6 +23,9 @@ pub struct NodeToGradProps {
     pub lists: Vec<GradList>,
     /// The step just applied.
     pub current: Option<usize>,
+    /// The interface language.
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 /// The text of a chip: the name the step gives its result (`v̄_{2→4}`).
@@ -55,25 +59,25 @@ pub fn entry_value(t: &Trace, g: &GradList, current: Option<usize>) -> Option<St
 /// The panel.
 #[function_component(NodeToGrad)]
 pub fn node_to_grad(props: &NodeToGradProps) -> Html {
-    let t = &props.trace;
+    let (t, l) = (&props.trace, props.lang);
     let cur = props.current.map(|c| c as u32);
     let step = props.current.and_then(|c| t.steps.get(c));
     html! {
         <section class="panel hide-when-presenting" aria-labelledby="ntg-title">
-            <h2 id="ntg-title">{ if t.mode == Mode::Backprop { "grad on each node" } else { "node_to_grad" } }</h2>
+            <h2 id="ntg-title">{ l.t(if t.mode == Mode::Backprop { Key::NtgBackpropTitle } else { Key::NtgTitle }) }</h2>
             <ul class="node-to-grad" data-testid="node-to-grad">
                 { for props.lists.iter().map(|g| {
                     let holds_current = cur.is_some_and(|c| g.chips.contains(&c));
                     let current = holds_current || step.is_some_and(|s| s.node == g.node && g.summed);
                     html! {
-                        <GradEntry key={g.node} trace={props.trace.clone()} list={g.clone()} {current}
+                        <GradEntry key={g.node} trace={props.trace.clone()} list={g.clone()} {current} lang={l}
                             new_chip={cur.filter(|_| holds_current)}
                             value={entry_value(t, g, props.current).map(AttrValue::from)} />
                     }
                 }) }
             </ul>
             if props.lists.is_empty() {
-                <p class="hint">{"Empty: the output's seed goes in first."}</p>
+                <p class="hint">{l.t(Key::NtgEmpty)}</p>
             }
         </section>
     }
@@ -92,6 +96,9 @@ pub struct GradEntryProps {
     pub new_chip: Option<u32>,
     /// The number the entry stands for so far ([`entry_value`]).
     pub value: Option<AttrValue>,
+    /// The interface language.
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 /// One entry: `li.ntg-entry[data-node]`.
@@ -109,7 +116,7 @@ pub fn grad_entry(props: &GradEntryProps) -> Html {
             data-node={label.clone()}>
             <span class="ntg-key">{ format!("{label}:") }</span>
             if g.summed {
-                <span class="ntg-sum" title="visited: the partial adjoints are summed">
+                <span class="ntg-sum" title={props.lang.t(Key::NtgSumTitle)}>
                     { with_subscripts(&format!("Σ [{}]", chips.join(" + "))) }
                 </span>
             } else {

@@ -14,6 +14,7 @@ use yew::prelude::*;
 
 use super::plot_axes::PlotArea;
 use crate::chart::{decade_label, decade_range, guide, log_slope, polyline, LogScale};
+use crate::i18n::{Key, Lang};
 
 /// ε of the direction check.
 pub const CHECK_EPS: f64 = 1e-6;
@@ -73,6 +74,9 @@ pub struct NumericPanelProps {
     pub program: AttrValue,
     /// The values as typed.
     pub values: AttrValue,
+    /// The interface language.
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 /// The panel.
@@ -106,27 +110,28 @@ pub fn numeric_panel(props: &NumericPanelProps) -> Html {
         let seed = seed.clone();
         Callback::from(move |_: MouseEvent| seed.set(seed.wrapping_add(1)))
     };
+    let l = props.lang;
     html! {
         <section class="panel method-panel" data-testid="numeric-panel" aria-labelledby="numeric-title">
-            <h2 id="numeric-title">{"Numerical differentiation"}</h2>
+            <h2 id="numeric-title">{l.t(Key::NumericTitle)}</h2>
             <p class="method-lead">
-                {"Finite differences estimate ∂f/∂xᵢ from values of f alone: one-sided "}
-                <span class="formula">{"(f(x + εeᵢ) − f(x)) / ε"}</span>{", central "}
+                {l.t(Key::NumericLeadA)}
+                <span class="formula">{"(f(x + εeᵢ) − f(x)) / ε"}</span>{l.t(Key::NumericLeadB)}
                 <span class="formula">{"(f(x + εeᵢ) − f(x − εeᵢ)) / 2ε"}</span>
-                {". Below, both are compared with the exact derivative from reverse AD."}
+                {l.t(Key::NumericLeadC)}
             </p>
             {
                 match &*view {
                     Err(message) => html! {
                         <div class="parse-error" data-testid="numeric-error" role="alert">
-                            <strong>{"Cannot differentiate numerically: "}</strong>{ message }
+                            <strong>{l.t(Key::NumericCannot)}</strong>{ message }
                         </div>
                     },
                     Ok(v) => html! {
                         <>
-                            { sweep_section(v, on_var) }
-                            { check_section(&v.check, &v.variables, *seed, on_seed, next_seed) }
-                            { evaluations_section(v.variables.len()) }
+                            { sweep_section(l, v, on_var) }
+                            { check_section(l, &v.check, &v.variables, *seed, on_seed, next_seed) }
+                            { evaluations_section(l, v.variables.len()) }
                         </>
                     },
                 }
@@ -135,7 +140,7 @@ pub fn numeric_panel(props: &NumericPanelProps) -> Html {
     }
 }
 
-fn sweep_section(v: &NumericView, on_var: Callback<Event>) -> Html {
+fn sweep_section(l: Lang, v: &NumericView, on_var: Callback<Event>) -> Html {
     let name = v.variables.get(v.var).cloned().unwrap_or_default();
     let zeros = v
         .sweep
@@ -144,7 +149,7 @@ fn sweep_section(v: &NumericView, on_var: Callback<Event>) -> Html {
     html! {
         <div class="method-block">
             <div class="method-row">
-                <h3>{"Error against step size ε"}</h3>
+                <h3>{l.t(Key::ErrorVsStep)}</h3>
                 <div class="field field--inline">
                     <label for="numeric-var">{"∂f/∂"}</label>
                     <select id="numeric-var" class="button" onchange={on_var}>
@@ -153,29 +158,22 @@ fn sweep_section(v: &NumericView, on_var: Callback<Event>) -> Html {
                         }) }
                     </select>
                 </div>
-                <span class="hint">{ format!("exact (reverse AD): ∂f/∂{name} = {}", rounded(v.exact)) }</span>
+                <span class="hint">{ l.f(Key::ExactByAd, &[&name, &rounded(v.exact)]) }</span>
             </div>
             <div class="plot-legend" aria-hidden="true">
-                <span class="legend-item"><span class="series-key series-key--one-sided"></span>{"one-sided |error|"}</span>
-                <span class="legend-item"><span class="series-key series-key--central"></span>{"central |error|"}</span>
-                <span class="legend-item"><span class="series-key series-key--guide"></span>{"reference slope"}</span>
+                <span class="legend-item"><span class="series-key series-key--one-sided"></span>{l.t(Key::SeriesOneSided)}</span>
+                <span class="legend-item"><span class="series-key series-key--central"></span>{l.t(Key::SeriesCentral)}</span>
+                <span class="legend-item"><span class="series-key series-key--guide"></span>{l.t(Key::SeriesReference)}</span>
             </div>
-            { sweep_plot(&v.sweep) }
+            { sweep_plot(l, &v.sweep) }
             if zeros {
                 <p class="hint" data-testid="zero-note">
-                    {"Hollow markers on the bottom edge are errors of exactly 0 (the estimate hit the \
-                      exact value to the last bit); a log axis has no place for 0, so they sit on the floor."}
+                    {l.t(Key::ZeroNote)}
                 </p>
             }
             <p class="note" data-testid="rounding-note">
-                <strong>{"Why the error rises again for tiny ε. "}</strong>
-                {"A double keeps about 16 significant digits. When ε is tiny, f(x + εeᵢ) and f(x) agree \
-                  in almost all of them, so their difference keeps only the few digits where they \
-                  disagree; the rest is rounding noise of size about 10⁻¹⁶·|f|. Dividing by ε magnifies \
-                  that noise to about 10⁻¹⁶·|f|/ε. So going right to left, the truncation error falls \
-                  (slope 1 one-sided, slope 2 central) until the rounding noise, growing like 1/ε, takes \
-                  over: the best ε is near 10⁻⁸ for one-sided and near 10⁻⁵ for central differences, \
-                  and neither gets close to the exact value AD computes."}
+                <strong>{l.t(Key::RoundingTitle)}</strong>
+                {l.t(Key::RoundingBody)}
             </p>
         </div>
     }
@@ -198,18 +196,18 @@ struct Series {
     guide_from: f64,
 }
 
-fn sweep_plot(sweep: &[SweepPoint]) -> Html {
+fn sweep_plot(l: Lang, sweep: &[SweepPoint]) -> Html {
     let series = [
         Series {
             key: "one-sided",
-            name: "one-sided",
+            name: l.t(Key::RowOneSided),
             points: sweep.iter().map(|p| (p.eps, p.one_sided_error)).collect(),
             slope: 1.0,
             guide_from: -7.0,
         },
         Series {
             key: "central",
-            name: "central",
+            name: l.t(Key::RowCentral),
             points: sweep.iter().map(|p| (p.eps, p.central_error)).collect(),
             slope: 2.0,
             guide_from: -4.5,
@@ -224,16 +222,16 @@ fn sweep_plot(sweep: &[SweepPoint]) -> Html {
     let y = LogScale::new(lo, hi, BOTTOM, TOP);
     html! {
         <svg class="plot" data-testid="sweep-plot" viewBox={format!("0 0 {W} {H}")} role="img"
-            aria-label="Log–log plot of the absolute error of one-sided and central differences against the step ε">
+            aria-label={l.t(Key::SweepPlotAria)}>
             { axes(&x, &y) }
             <text class="axis-title" x={((LEFT + RIGHT) / 2.0).to_string()} y={(H - 8.0).to_string()} text-anchor="middle">
-                {"step ε (log scale; larger ε to the right →)"}
+                {l.t(Key::AxisStep)}
             </text>
             <text class="axis-title" transform={format!("translate(16 {}) rotate(-90)", (TOP + BOTTOM) / 2.0)} text-anchor="middle">
-                {"|estimate − exact| (log scale)"}
+                {l.t(Key::AxisError)}
             </text>
-            { for series.iter().map(|s| series_guide(s, &x, &y)) }
-            { for series.iter().map(|s| series_view(s, &x, &y)) }
+            { for series.iter().map(|s| series_guide(l, s, &x, &y)) }
+            { for series.iter().map(|s| series_view(l, s, &x, &y)) }
         </svg>
     }
 }
@@ -252,7 +250,7 @@ fn axes(x: &LogScale, y: &LogScale) -> Html {
 /// A dashed line of the series' theoretical slope, drawn a little above its points where
 /// they fall with that slope (it is left out when the data do not show it, e.g. for a
 /// function linear in the chosen input, whose truncation error is 0).
-fn series_guide(s: &Series, x: &LogScale, y: &LogScale) -> Html {
+fn series_guide(l: Lang, s: &Series, x: &LogScale, y: &LogScale) -> Html {
     let at = |eps: f64| s.points.iter().find(|p| p.0 == eps).copied();
     let (Some(a), Some(b)) = (at(1e-2), at(1e-3)) else {
         return html! {};
@@ -273,11 +271,11 @@ fn series_guide(s: &Series, x: &LogScale, y: &LogScale) -> Html {
     };
     let (x0, y0) = (x.px_log(p0.0), y.px_log(p0.1));
     let (x1, y1) = (x.px_log(p1.0), y.px_log(p1.1));
-    let label = if s.slope == 1.0 {
-        "slope 1 (error ∝ ε)"
+    let label = l.t(if s.slope == 1.0 {
+        Key::SlopeOne
     } else {
-        "slope 2 (error ∝ ε²)"
-    };
+        Key::SlopeTwo
+    });
     // The label runs along the guide, on the side away from the data.
     let angle = (y1 - y0).atan2(x1 - x0).to_degrees();
     let (mx, my) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
@@ -290,15 +288,17 @@ fn series_guide(s: &Series, x: &LogScale, y: &LogScale) -> Html {
     }
 }
 
-fn series_view(s: &Series, x: &LogScale, y: &LogScale) -> Html {
+fn series_view(l: Lang, s: &Series, x: &LogScale, y: &LogScale) -> Html {
     let pts: Vec<(f64, f64)> = s.points.iter().map(|p| (x.px(p.0), y.px(p.1))).collect();
     html! {
         <g class={format!("series series--{}", s.key)} data-testid="plot-series" data-series={s.key}>
             <path class="series-line" d={polyline(&pts)} />
             { for s.points.iter().zip(&pts).map(|(&(eps, err), &(px, py))| {
                 let floor = err == 0.0;
-                let tip = format!("{}: ε = {:e}, |error| = {}{}", s.name, eps, rounded(err),
-                    if floor { " (exactly 0, drawn on the floor)" } else { "" });
+                let mut tip = l.f(Key::PointTip, &[&s.name, &format!("{eps:e}"), &rounded(err)]);
+                if floor {
+                    tip.push_str(l.t(Key::FloorNote));
+                }
                 let class = classes!("plot-point", floor.then_some("is-floor"));
                 if s.key == "central" {
                     html! {
@@ -321,6 +321,7 @@ fn series_view(s: &Series, x: &LogScale, y: &LogScale) -> Html {
 }
 
 fn check_section(
+    l: Lang,
     c: &DirectionCheck,
     variables: &[String],
     seed: u64,
@@ -334,42 +335,35 @@ fn check_section(
         .map(|(d, n)| format!("{n}: {}", rounded(*d)))
         .collect::<Vec<_>>()
         .join(", ");
-    let verdict = if c.passed {
-        format!(
-            "✓ pass: relative error {} ≤ tolerance {}",
-            rounded(c.relative_error),
-            rounded(c.tolerance)
-        )
-    } else {
-        format!(
-            "✗ fail: relative error {} > tolerance {}",
-            rounded(c.relative_error),
-            rounded(c.tolerance)
-        )
-    };
+    let verdict = l.f(
+        if c.passed {
+            Key::CheckPass
+        } else {
+            Key::CheckFail
+        },
+        &[&rounded(c.relative_error), &rounded(c.tolerance)],
+    );
     html! {
         <div class="method-block">
-            <h3>{"Gradient check along a random direction"}</h3>
+            <h3>{l.t(Key::GradCheckTitle)}</h3>
             <p class="hint">
-                {"How numerical differentiation is really used: to test an AD implementation. Draw a \
-                  random unit vector δ and compare δᵀ∇f (from AD) with the central difference along δ, \
-                  (f(x + εδ) − f(x − εδ)) / 2ε — two evaluations of f check the whole gradient at once."}
+                {l.t(Key::GradCheckBody)}
             </p>
             <div class="method-row">
                 <div class="field field--inline">
-                    <label for="direction-seed">{"seed"}</label>
+                    <label for="direction-seed">{l.t(Key::SeedLabel)}</label>
                     <input id="direction-seed" class="seed-input" type="number" min="0" step="1"
                         value={seed.to_string()} oninput={on_seed} />
                 </div>
-                <button id="next-direction" class="button" onclick={next_seed}>{"New direction"}</button>
-                <span class="hint">{ format!("ε = {}, tolerance {}", decade_label(-6), decade_label(-6)) }</span>
+                <button id="next-direction" class="button" onclick={next_seed}>{l.t(Key::NewDirection)}</button>
+                <span class="hint">{ l.f(Key::EpsTolerance, &[&decade_label(-6), &decade_label(-6)]) }</span>
             </div>
             <table class="method-table" data-testid="direction-check">
                 <tbody>
-                    <tr><th scope="row">{"δ (unit length)"}</th><td class="num" data-testid="direction-delta">{ format!("({delta})") }</td></tr>
-                    <tr><th scope="row">{"δᵀ∇f from reverse AD"}</th><td class="num" data-testid="direction-ad">{ significant(c.ad, 12) }</td></tr>
-                    <tr><th scope="row">{"central difference along δ"}</th><td class="num" data-testid="direction-numeric">{ significant(c.numeric, 12) }</td></tr>
-                    <tr><th scope="row">{"relative error"}</th><td class="num">{ rounded(c.relative_error) }</td></tr>
+                    <tr><th scope="row">{l.t(Key::DeltaUnit)}</th><td class="num" data-testid="direction-delta">{ format!("({delta})") }</td></tr>
+                    <tr><th scope="row">{l.t(Key::DeltaAd)}</th><td class="num" data-testid="direction-ad">{ significant(c.ad, 12) }</td></tr>
+                    <tr><th scope="row">{l.t(Key::DeltaCentral)}</th><td class="num" data-testid="direction-numeric">{ significant(c.numeric, 12) }</td></tr>
+                    <tr><th scope="row">{l.t(Key::RelativeError)}</th><td class="num">{ rounded(c.relative_error) }</td></tr>
                 </tbody>
             </table>
             <p class={classes!("verdict", if c.passed { "is-pass" } else { "is-fail" })}
@@ -378,21 +372,22 @@ fn check_section(
     }
 }
 
-fn evaluations_section(n: usize) -> Html {
+fn evaluations_section(l: Lang, n: usize) -> Html {
+    // The engine's rows are one-sided, central, reverse AD, in that order.
+    const ROWS: [Key; 3] = [Key::RowOneSided, Key::RowCentral, Key::RowReversePasses];
     html! {
         <div class="method-block">
-            <h3>{ format!("Cost of the whole gradient (n = {n} input{})", if n == 1 { "" } else { "s" }) }</h3>
+            <h3>{ l.f(Key::CostTitle, &[&n]) }</h3>
             <table class="method-table" data-testid="evaluations">
-                <thead><tr><th scope="col">{"method"}</th><th scope="col" class="num">{"passes over f"}</th></tr></thead>
+                <thead><tr><th scope="col">{l.t(Key::ColMethod)}</th><th scope="col" class="num">{l.t(Key::ColPasses)}</th></tr></thead>
                 <tbody>
-                    { for evaluations(n).into_iter().map(|(name, count)| html! {
-                        <tr><th scope="row">{ name }</th><td class="num">{ count }</td></tr>
+                    { for evaluations(n).into_iter().zip(ROWS).map(|((_, count), name)| html! {
+                        <tr><th scope="row">{ l.t(name) }</th><td class="num">{ count }</td></tr>
                     }) }
-                    <tr class="is-aside"><th scope="row">{"random-direction check (one direction only)"}</th><td class="num">{ 2 }</td></tr>
+                    <tr class="is-aside"><th scope="row">{l.t(Key::RandomDirectionRow)}</th><td class="num">{ 2 }</td></tr>
                 </tbody>
             </table>
-            <p class="hint">{"Differences cost passes in proportion to n; reverse AD costs a constant \
-                number of passes (about the price of a few evaluations of f) whatever n is."}</p>
+            <p class="hint">{l.t(Key::CostHint)}</p>
         </div>
     }
 }

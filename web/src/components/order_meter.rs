@@ -1,7 +1,6 @@
 //! Differentiate again (`[data-testid=order-meter]`): the node count of the graph after
 //! each derivative order, as horizontal bars (SVG, no inline styles), with backprop's
 //! single, unchanging forward graph for contrast. The engine's `teach::orders` counts.
-#![allow(dead_code)] // Wired into the app in phase 2 of issue #8.
 
 use adjoint_engine::render::number::rounded;
 use adjoint_engine::teach::{order_counts, OrderCount};

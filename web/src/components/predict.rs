@@ -1,7 +1,6 @@
 //! Predict, then reveal (`[data-testid=predict]`): before the next step is shown, the
 //! student types the value it will compute; the engine's `teach::predict` judges it and
 //! names the rule a wrong answer missed. "Reveal" asks the app to apply the step.
-#![allow(dead_code)] // Wired into the app in phase 2 of issue #8.
 
 use std::rc::Rc;
 
@@ -111,6 +110,26 @@ pub struct PredictProps {
     /// Called with whether a checked answer was right (for progress, analytics-free).
     #[prop_or_default]
     pub on_answer: Callback<bool>,
+    /// Does Next wait for an answer (`ask=1`)?
+    #[prop_or_default]
+    pub ask: bool,
+    /// Called with the new state of "Ask me before each step".
+    #[prop_or_default]
+    pub on_ask: Callback<bool>,
+}
+
+/// The "Ask me before each step" switch (`input#predict-ask`).
+fn ask_toggle(lang: Lang, ask: bool, on_ask: &Callback<bool>) -> Html {
+    let cb = on_ask.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let el: HtmlInputElement = e.target_unchecked_into();
+        cb.emit(el.checked());
+    });
+    html! {
+        <label class="predict-ask hint">
+            <input id="predict-ask" type="checkbox" checked={ask} {onchange} />{ " " }{ lang.t(Key::PredictToggle) }
+        </label>
+    }
 }
 
 /// The predict box.
@@ -134,6 +153,7 @@ pub fn predict(props: &PredictProps) -> Html {
             <div class="predict" data-testid="predict">
                 <h3>{ lang.t(Key::PredictTitle) }</h3>
                 <p class="hint" data-testid="predict-nothing">{ lang.t(Key::PredictNothing) }</p>
+                { ask_toggle(lang, props.ask, &props.on_ask) }
             </div>
         };
     };
@@ -177,6 +197,7 @@ pub fn predict(props: &PredictProps) -> Html {
                 <button id="predict-reveal" class="button" type="button" onclick={on_reveal}>{ lang.t(Key::PredictReveal) }</button>
             </form>
             { feedback_view(lang, &q, &feedback) }
+            { ask_toggle(lang, props.ask, &props.on_ask) }
         </div>
     }
 }
@@ -210,6 +231,8 @@ mod tests {
                 question: Some(q.clone()),
                 on_reveal: Callback::noop(),
                 on_answer: Callback::noop(),
+                ask: false,
+                on_ask: Callback::noop(),
             })
             .await;
             assert!(html.contains(ask), "{html}");
@@ -222,6 +245,8 @@ mod tests {
             question: None,
             on_reveal: Callback::noop(),
             on_answer: Callback::noop(),
+            ask: false,
+            on_ask: Callback::noop(),
         })
         .await;
         assert!(html.contains("predict-nothing"), "{html}");

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{Key, Lang};
+
 /// Props of [`Pseudocode`].
 #[derive(Properties, PartialEq)]
 pub struct PseudocodeProps {
@@ -10,6 +12,9 @@ pub struct PseudocodeProps {
     pub lines: Vec<String>,
     /// The line to highlight.
     pub current: Option<u32>,
+    /// The interface language (the heading; the code stays code).
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 /// The pseudocode panel.
@@ -17,7 +22,7 @@ pub struct PseudocodeProps {
 pub fn pseudocode(props: &PseudocodeProps) -> Html {
     html! {
         <section class="panel hide-when-presenting" aria-labelledby="pseudocode-title">
-            <h2 id="pseudocode-title">{"Pseudocode"}</h2>
+            <h2 id="pseudocode-title">{props.lang.t(Key::PseudocodeTitle)}</h2>
             <pre class="pseudocode" data-testid="pseudocode">
                 { for props.lines.iter().enumerate().map(|(i, line)| {
                     let current = props.current == Some(i as u32);

@@ -1,7 +1,9 @@
 //! The share panel (`[data-testid=share-panel]`): the permalink of the exact view
 //! (`input#share-link`), the iframe snippet for course pages (`textarea#embed-code`), each
-//! with a copy button, and the exports (`button[data-export=svg|json|dot|latex|pytorch|jax|
-//! needle]`), which download a file. The texts come from the engine ([`crate::export`]).
+//! with a copy button, and the exports (`button[data-export=svg|png|json|dot|latex|pytorch|
+//! jax|needle]`), which download a file. The texts come from the engine ([`crate::export`]);
+//! the PNG is painted from the graph on the page ([`crate::export::png`]). Every string is
+//! in the interface language.
 
 use adjoint_engine::Trace;
 use web_sys::HtmlTextAreaElement;
@@ -9,7 +11,8 @@ use yew::prelude::*;
 
 use crate::components::graph_parts::Shared;
 use crate::embed::iframe_snippet;
-use crate::export::{copy, download, svg_of_graph, text_of, Export};
+use crate::export::{copy, download, download_blob, png, svg_of_graph, text_of, Export};
+use crate::i18n::{Key, Lang};
 
 /// Props of [`ShareMenu`].
 #[derive(Properties, PartialEq)]
@@ -28,6 +31,9 @@ pub struct ShareMenuProps {
     pub tensor: bool,
     /// Closes the panel.
     pub on_close: Callback<()>,
+    /// The interface language.
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 /// The page's address without its query (`https://host/path/`).
@@ -58,17 +64,19 @@ fn select(id: &str) {
 #[function_component(ShareMenu)]
 pub fn share_menu(props: &ShareMenuProps) -> Html {
     let status = use_state(String::new);
+    let lang = props.lang;
     let link = format!("{}{}", page_url(), props.query);
-    let embed = iframe_snippet(&page_url(), &props.query);
-    let copier = |id: &'static str, text: String, what: &'static str| {
+    let embed = iframe_snippet(&page_url(), &props.query, lang);
+    let copier = |id: &'static str, text: String, what: Key| {
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
             select(id);
-            status.set(if copy(&text) {
-                format!("{what} copied.")
+            let key = if copy(&text) {
+                Key::ShareCopied
             } else {
-                format!("{what} selected: press Ctrl+C (⌘C) to copy.")
-            });
+                Key::ShareSelected
+            };
+            status.set(lang.f(key, &[&lang.t(what)]));
         })
     };
     let on_export = {
@@ -76,15 +84,40 @@ pub fn share_menu(props: &ShareMenuProps) -> Html {
         let trace = props.trace.clone();
         let (step, program, values) = (props.step, props.program.clone(), props.values.clone());
         Callback::from(move |e: Export| {
+            let name = e.file_name(step);
+            let report = {
+                let (status, saved) = (status.clone(), name.clone());
+                move |done: Result<(), String>| {
+                    status.set(match done {
+                        Ok(()) => lang.f(Key::ShareSaved, &[&saved]),
+                        Err(why) => lang.f(Key::ShareFailed, &[&e.label(lang), &why]),
+                    })
+                }
+            };
+            if e == Export::Png {
+                // Encoded asynchronously: the status is set when the file is ready.
+                let report = std::rc::Rc::new(std::cell::RefCell::new(Some(report)));
+                let later = report.clone();
+                let started = png::graph_png(move |blob| {
+                    if let Some(report) = later.borrow_mut().take() {
+                        report(
+                            blob.ok_or_else(|| "the browser could not encode it".to_string())
+                                .and_then(|b| download_blob(&name, &b)),
+                        );
+                    }
+                });
+                if let Err(why) = started {
+                    if let Some(report) = report.borrow_mut().take() {
+                        report(Err(why));
+                    }
+                }
+                return;
+            }
             let text = match e {
                 Export::Svg => svg_of_graph(),
                 _ => text_of(e, &trace, step, &program, &values),
             };
-            let name = e.file_name(step);
-            status.set(match text.and_then(|t| download(&name, e, &t)) {
-                Ok(()) => format!("Saved {name}."),
-                Err(why) => format!("Could not export {}: {why}", e.label()),
-            });
+            report(text.and_then(|t| download(&name, e, &t)));
         })
     };
     let on_close = {
@@ -94,31 +127,31 @@ pub fn share_menu(props: &ShareMenuProps) -> Html {
     html! {
         <section class="panel share-panel" data-testid="share-panel" aria-labelledby="share-title">
             <div class="inspector-head">
-                <h2 id="share-title">{"Share and export"}</h2>
-                <button type="button" id="share-close" class="icon-button" aria-label="Close sharing" title="Close" onclick={on_close}>{"×"}</button>
+                <h2 id="share-title">{ lang.t(Key::ShareTitle) }</h2>
+                <button type="button" id="share-close" class="icon-button" aria-label={lang.t(Key::ShareCloseAria)} title={lang.t(Key::ShareClose)} onclick={on_close}>{"×"}</button>
             </div>
             <div class="field">
-                <label for="share-link">{"Link to this exact view (program, values, mode, step, theme)"}</label>
+                <label for="share-link">{ lang.t(Key::ShareLinkLabel) }</label>
                 <div class="share-row">
                     <input id="share-link" type="text" readonly=true value={link.clone()} />
-                    <button type="button" id="copy-link" class="button" onclick={copier("share-link", link, "Link")}>{"Copy link"}</button>
+                    <button type="button" id="copy-link" class="button" onclick={copier("share-link", link, Key::ShareWhatLink)}>{ lang.t(Key::ShareCopyLink) }</button>
                 </div>
             </div>
             <div class="field">
-                <label for="embed-code">{"Embed in a course page (iframe; add &hide=editor,tables,pseudocode,controls to leave parts out)"}</label>
+                <label for="embed-code">{ lang.t(Key::ShareEmbedLabel) }</label>
                 <textarea id="embed-code" readonly=true rows="3" value={embed.clone()} />
-                <button type="button" id="copy-embed" class="button" onclick={copier("embed-code", embed, "Embed code")}>{"Copy embed code"}</button>
+                <button type="button" id="copy-embed" class="button" onclick={copier("embed-code", embed, Key::ShareWhatEmbed)}>{ lang.t(Key::ShareCopyEmbed) }</button>
             </div>
             <div class="field">
-                <span class="label">{"Download"}</span>
-                <div class="share-exports" role="group" aria-label="Download">
+                <span class="label">{ lang.t(Key::ShareDownload) }</span>
+                <div class="share-exports" role="group" aria-label={lang.t(Key::ShareDownload)}>
                     { for Export::ALL.into_iter().map(|e| {
                         let cb = on_export.clone();
-                        let off = e.unavailable(props.tensor);
+                        let off = e.unavailable(props.tensor, lang);
                         html! {
                             <button type="button" class="button" data-export={e.key()} disabled={off.is_some()}
-                                title={off.unwrap_or(e.label())}
-                                onclick={Callback::from(move |_: MouseEvent| cb.emit(e))}>{ e.label() }</button>
+                                title={off.unwrap_or(e.label(lang))}
+                                onclick={Callback::from(move |_: MouseEvent| cb.emit(e))}>{ e.label(lang) }</button>
                         }
                     }) }
                 </div>

@@ -18,6 +18,7 @@ use yew::prelude::*;
 
 use super::plot_axes::PlotArea;
 use crate::chart::{decade_range, polyline, LogScale, Tick};
+use crate::i18n::{Key, Lang};
 
 /// The n of the product chart.
 pub const PRODUCT_NS: [usize; 9] = [2, 5, 10, 20, 50, 100, 200, 500, 1000];
@@ -148,6 +149,9 @@ pub struct SymbolicPanelProps {
     pub program: AttrValue,
     /// The values as typed.
     pub values: AttrValue,
+    /// The interface language.
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 /// The panel.
@@ -166,24 +170,22 @@ pub fn symbolic_panel(props: &SymbolicPanelProps) -> Html {
             move || drop(timeout)
         });
     }
+    let l = props.lang;
     html! {
         <section class="panel method-panel" data-testid="symbolic-panel" aria-labelledby="symbolic-title">
-            <h2 id="symbolic-title">{"Symbolic differentiation"}</h2>
-            <p class="method-lead">
-                {"The sum, product and chain rules applied to the formula, as by hand. Every partial \
-                  derivative is its own formula, and the same pieces are written out again and again."}
-            </p>
+            <h2 id="symbolic-title">{l.t(Key::SymbolicTitle)}</h2>
+            <p class="method-lead">{l.t(Key::SymbolicLead)}</p>
             {
                 match &*view {
                     Err(message) => html! {
                         <div class="parse-error" data-testid="symbolic-error" role="alert">
-                            <strong>{"Cannot differentiate symbolically: "}</strong>{ message }
+                            <strong>{l.t(Key::SymbolicCannot)}</strong>{ message }
                         </div>
                     },
-                    Ok(v) => html! { <>{ partials_section(v) }{ sizes_section(v) }</> },
+                    Ok(v) => html! { <>{ partials_section(l, v) }{ sizes_section(l, v) }</> },
                 }
             }
-            { product_section(&product) }
+            { product_section(l, &product) }
         </section>
     }
 }
@@ -200,13 +202,13 @@ fn lhs(name: &str) -> Term {
     )
 }
 
-fn partials_section(v: &SymbolicView) -> Html {
+fn partials_section(l: Lang, v: &SymbolicView) -> Html {
     html! {
         <div class="method-block">
-            <h3>{"The gradient, derived symbolically"}</h3>
+            <h3>{l.t(Key::GradientDerived)}</h3>
             if let Some(d) = &v.domain {
                 <p class="parse-error" data-testid="symbolic-domain" role="note">
-                    {"Careful: "}{ d }{". The derivative formulas below exist anyway, but f itself has no value here."}
+                    {l.t(Key::Careful)}{ d }{l.t(Key::CarefulTail)}
                 </p>
             }
             <ul class="partials">
@@ -219,13 +221,13 @@ fn partials_section(v: &SymbolicView) -> Html {
                                     <>
                                         { crate::math::chain(&[lhs(&p.name), Term::Num(p.value)]) }
                                         <span class="too-large" data-testid="too-large">
-                                            { format!(" — formula too large to print ({} nodes)", count(p.size.nodes)) }
+                                            { l.f(Key::TooLarge, &[&count(p.size.nodes)]) }
                                         </span>
                                     </>
                                 },
                             }
                         }
-                        <span class="hint">{ format!("tree: {} nodes, {} ×", count(p.size.nodes), count(p.size.mults)) }</span>
+                        <span class="hint">{ l.f(Key::TreeSize, &[&count(p.size.nodes), &count(p.size.mults)]) }</span>
                     </li>
                 }) }
             </ul>
@@ -257,28 +259,20 @@ fn ratio(a: f64, b: f64) -> String {
     }
 }
 
-fn sizes_section(v: &SymbolicView) -> Html {
+fn sizes_section(l: Lang, v: &SymbolicView) -> Html {
     let rows = [
-        ("naive", "symbolic, written out as trees (naive)", v.naive),
-        (
-            "shared",
-            "symbolic, common subexpressions shared (DAG)",
-            v.shared,
-        ),
-        (
-            "reverse-ad",
-            "reverse AD: the extended graph (forward + adjoint nodes)",
-            v.reverse_ad,
-        ),
+        ("naive", Key::RowNaiveTrees, v.naive),
+        ("shared", Key::RowSharedDag, v.shared),
+        ("reverse-ad", Key::RowReverseAd, v.reverse_ad),
     ];
     html! {
         <div class="method-block">
-            <h3>{"Size of the whole gradient"}</h3>
+            <h3>{l.t(Key::SizeTitle)}</h3>
             <table class="method-table" data-testid="symbolic-sizes">
-                <thead><tr><th scope="col">{"how"}</th><th scope="col" class="num">{"nodes"}</th><th scope="col" class="num">{"multiplications"}</th></tr></thead>
+                <thead><tr><th scope="col">{l.t(Key::ColHow)}</th><th scope="col" class="num">{l.t(Key::ColNodes)}</th><th scope="col" class="num">{l.t(Key::ColMults)}</th></tr></thead>
                 <tbody>
                     { for rows.into_iter().map(|(key, name, c)| html! {
-                        <tr data-series={key}><th scope="row">{ name }</th>
+                        <tr data-series={key}><th scope="row">{ l.t(name) }</th>
                             <td class="num">{ count(c.nodes) }</td><td class="num">{ count(c.mults) }</td></tr>
                     }) }
                 </tbody>
@@ -296,33 +290,27 @@ const TOP: f64 = 14.0;
 const BOTTOM: f64 = 270.0;
 
 /// A product chart series: key, legend text, and its value in a row.
-type Series = (&'static str, &'static str, fn(&ProductCosts) -> f64);
+type Series = (&'static str, Key, fn(&ProductCosts) -> f64);
 
 /// The three series.
 const SERIES: [Series; 3] = [
-    ("naive", "naive symbolic: n(n−1)", |p| p.naive),
-    ("shared", "symbolic, shared", |p| p.shared),
-    ("reverse-ad", "reverse AD", |p| p.reverse_ad),
+    ("naive", Key::SeriesNaive, |p| p.naive),
+    ("shared", Key::SeriesShared, |p| p.shared),
+    ("reverse-ad", Key::SeriesReverseAd, |p| p.reverse_ad),
 ];
 
-fn product_section(t: &ProductTable) -> Html {
+fn product_section(l: Lang, t: &ProductTable) -> Html {
     html! {
         <div class="method-block">
-            <h3>{"Why it does not scale: f(θ) = θ₁·θ₂·…·θₙ"}</h3>
-            <p class="hint">
-                {"Each ∂f/∂θₖ is the product of the other n − 1 factors. Derived by the product rule and \
-                  written out one partial at a time, the gradient costs n(n − 1) multiplications; \
-                  sharing common subexpressions only halves that, since each partial is still its own \
-                  formula. Reverse AD needs 3(n − 1): n − 1 to compute f, then two per product node on \
-                  the way back."}
-            </p>
-            { product_chart(&t.rows) }
-            { product_rows(t) }
+            <h3>{l.t(Key::ProductTitle)}</h3>
+            <p class="hint">{l.t(Key::ProductBody)}</p>
+            { product_chart(l, &t.rows) }
+            { product_rows(l, t) }
         </div>
     }
 }
 
-fn product_chart(rows: &[ProductCosts]) -> Html {
+fn product_chart(l: Lang, rows: &[ProductCosts]) -> Html {
     let values = rows
         .iter()
         .flat_map(|p| SERIES.iter().map(move |(_, _, get)| get(p)));
@@ -333,21 +321,21 @@ fn product_chart(rows: &[ProductCosts]) -> Html {
         <>
             <div class="plot-legend" aria-hidden="true">
                 { for SERIES.iter().map(|(key, name, _)| html! {
-                    <span class="legend-item"><span class={format!("series-key series-key--{key}")}></span>{ *name }</span>
+                    <span class="legend-item"><span class={format!("series-key series-key--{key}")}></span>{ l.t(*name) }</span>
                 }) }
             </div>
             <svg class="plot" data-testid="product-chart" viewBox={format!("0 0 {W} {H}")} role="img"
-                aria-label="Multiplications needed for the gradient of a product of n factors, on log–log axes">
+                aria-label={l.t(Key::ProductChartAria)}>
                 { super::plot_axes::axes(
                     PlotArea { left: LEFT, right: RIGHT, top: TOP, bottom: BOTTOM },
                     rows.iter().map(|p| Tick { px: x.px(p.n as f64), label: Some(p.n.to_string()) }).collect(),
                     y.ticks(8),
                 ) }
                 <text class="axis-title" x={((LEFT + RIGHT) / 2.0).to_string()} y={(H - 10.0).to_string()} text-anchor="middle">
-                    {"n, the number of factors (log scale)"}
+                    {l.t(Key::AxisFactors)}
                 </text>
                 <text class="axis-title" transform={format!("translate(16 {}) rotate(-90)", (TOP + BOTTOM) / 2.0)} text-anchor="middle">
-                    {"multiplications (log scale)"}
+                    {l.t(Key::AxisMults)}
                 </text>
                 { for SERIES.iter().map(|(key, name, get)| {
                     let pts: Vec<(f64, f64)> = rows.iter().map(|p| (x.px(p.n as f64), y.px(get(p)))).collect();
@@ -356,7 +344,7 @@ fn product_chart(rows: &[ProductCosts]) -> Html {
                             <path class="series-line" d={polyline(&pts)} />
                             { for rows.iter().zip(&pts).map(|(p, &(px, py))| html! {
                                 <circle class="plot-point" cx={px.to_string()} cy={py.to_string()} r="4.5">
-                                    <title>{ format!("{name}, n = {}: {} multiplications", p.n, count(get(p))) }</title>
+                                    <title>{ l.f(Key::ProductPoint, &[&l.t(*name), &p.n, &count(get(p))]) }</title>
                                 </circle>
                             }) }
                         </g>
@@ -367,16 +355,16 @@ fn product_chart(rows: &[ProductCosts]) -> Html {
     }
 }
 
-fn product_rows(t: &ProductTable) -> Html {
+fn product_rows(l: Lang, t: &ProductTable) -> Html {
     html! {
         <>
             <table class="method-table" data-testid="product-table">
                 <thead><tr>
-                    <th scope="col" class="num">{"n"}</th>
-                    <th scope="col" class="num">{"naive symbolic n(n−1)"}</th>
-                    <th scope="col" class="num">{"shared"}</th>
-                    <th scope="col" class="num">{"reverse AD"}</th>
-                    <th scope="col" class="num">{"naive ÷ reverse AD"}</th>
+                    <th scope="col" class="num">{l.t(Key::ColN)}</th>
+                    <th scope="col" class="num">{l.t(Key::ColNaive)}</th>
+                    <th scope="col" class="num">{l.t(Key::ColShared)}</th>
+                    <th scope="col" class="num">{l.t(Key::ColReverseAd)}</th>
+                    <th scope="col" class="num">{l.t(Key::ColRatio)}</th>
                 </tr></thead>
                 <tbody>
                     { for t.rows.iter().map(|p| html! {
@@ -391,9 +379,9 @@ fn product_rows(t: &ProductTable) -> Html {
                 </tbody>
             </table>
             if let Some(&n) = PRODUCT_NS.get(t.next) {
-                <p class="hint" data-testid="product-pending">{ format!("Measuring n = {n}…") }</p>
+                <p class="hint" data-testid="product-pending">{ l.f(Key::MeasuringN, &[&n]) }</p>
             } else if let Some(ms) = t.millis {
-                <p class="hint">{ format!("Counted by the engine in this browser in {ms:.0} ms (once per page).") }</p>
+                <p class="hint">{ l.f(Key::CountedIn, &[&format!("{ms:.0}")]) }</p>
             }
         </>
     }

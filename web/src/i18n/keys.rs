@@ -10,6 +10,7 @@ macro_rules! keys {
             $($(#[$doc])* $name,)*
         }
 
+        #[cfg(test)]
         impl Key {
             /// Every key once.
             pub const ALL: &'static [Key] = &[$(Key::$name,)*];
@@ -18,6 +19,55 @@ macro_rules! keys {
 }
 
 keys! {
+    // Share panel, exports and embeds (share_menu.rs, export.rs, embed.rs; the widget helper).
+    /// The header's share button.
+    ShareButton,
+    /// The share button's tooltip.
+    ShareButtonTitle,
+    /// The share panel's heading.
+    ShareTitle,
+    /// The close button's accessible name.
+    ShareCloseAria,
+    /// The close button's tooltip.
+    ShareClose,
+    /// Label of the permalink field.
+    ShareLinkLabel,
+    /// Copies the permalink.
+    ShareCopyLink,
+    /// Label of the iframe snippet.
+    ShareEmbedLabel,
+    /// Copies the iframe snippet.
+    ShareCopyEmbed,
+    /// Heading of the export buttons.
+    ShareDownload,
+    /// What was copied: the link.
+    ShareWhatLink,
+    /// What was copied: the snippet.
+    ShareWhatEmbed,
+    /// Status: {what} copied.
+    ShareCopied,
+    /// Status: the clipboard refused; {what} is selected.
+    ShareSelected,
+    /// Status: {file} saved.
+    ShareSaved,
+    /// Status: {export} failed because {why}.
+    ShareFailed,
+    /// Export button: the trace as JSON.
+    ExportJson,
+    /// Export button: the graph as DOT.
+    ExportDot,
+    /// Export button: the step's table as LaTeX.
+    ExportLatex,
+    /// Export button: the picture as SVG.
+    ExportSvg,
+    /// Export button: the picture as PNG at 2×.
+    ExportPng,
+    /// Why framework code is off for a tensor program.
+    ExportScalarOnly,
+    /// In an embed: opens the full app.
+    EmbedOpenFull,
+    /// The iframe snippet's title attribute.
+    EmbedIframeTitle,
     // The header and the page frame (app.rs).
     /// The product name.
     AppBrand,
@@ -83,6 +133,8 @@ keys! {
     PanicCopied,
     /// The clipboard was refused.
     PanicClipboardRefused,
+    /// What the crash means and what to do.
+    PanicBody,
 
     // Step controls (controls.rs).
     /// The controls group's accessible name.
@@ -181,6 +233,8 @@ keys! {
     GraphSummary,
     /// The adjoint band's label.
     BandLabel,
+    /// The layout failed (error).
+    GraphLayoutFailed,
 
     // Mode tabs (mode_tabs.rs).
     /// The mode heading.
@@ -203,6 +257,10 @@ keys! {
     ModeBackpropTip,
     /// The variable select's label.
     WrtLabel,
+    /// The side-by-side view's toggle (§2.5).
+    ViewSide,
+    /// Its tooltip.
+    ViewSideTip,
 
     // Narration (narration.rs).
     /// Forward mode's introduction (variable, node count).
@@ -283,6 +341,8 @@ keys! {
     SlopeOne,
     /// Slope-2 guide.
     SlopeTwo,
+    /// Point tooltip (series, ε, error).
+    PointTip,
     /// Point tooltip suffix for exact zeros.
     FloorNote,
     /// Gradient check heading.
@@ -315,10 +375,14 @@ keys! {
     ColPasses,
     /// Row: random-direction check.
     RandomDirectionRow,
+    /// Cost row and series: one-sided differences.
+    RowOneSided,
+    /// Cost row and series: central differences.
+    RowCentral,
+    /// Cost row: reverse AD.
+    RowReversePasses,
     /// Cost hint.
     CostHint,
-    /// A value outside the domain.
-    OutsideDomain,
 
     // The symbolic panel (symbolic_panel.rs).
     /// Heading.
@@ -377,6 +441,12 @@ keys! {
     ColRatio,
     /// Point tooltip (series, n, count).
     ProductPoint,
+    /// A partial's tree size (nodes, multiplications).
+    TreeSize,
+    /// The product table is being measured (n).
+    MeasuringN,
+    /// How long the product table took (ms).
+    CountedIn,
 
     // Lessons (lessons/, components/lesson_panel.rs).
     /// The lessons panel heading.
@@ -427,6 +497,8 @@ keys! {
     PredictNothing,
     /// The toggle asking before each step.
     PredictToggle,
+    /// Next is held until the question is answered.
+    AskHold,
     /// Mistake: one path only.
     MistakeOnePath,
     /// Mistake: no chain-rule factor.
@@ -487,6 +559,10 @@ keys! {
     BugColCreated,
     /// The bug hunt cannot run (error).
     BugCannot,
+    /// Legend: the node where a value diverges (node, buggy, right).
+    LegendDiverges,
+    /// Legend: the node where the graph diverges (node, rebuilt nodes).
+    LegendDivergesNodes,
 
     // Differentiate again (components/order_meter.rs).
     /// Heading.
@@ -586,6 +662,7 @@ keys! {
     PresetMlp,
 }
 
+#[cfg(test)]
 impl Key {
     /// Keys whose text is a name, a code word or symbols in every language (the
     /// product name, `node_to_grad`, `English` in the switcher…): exempt from the test

@@ -1,8 +1,6 @@
 //! The lessons: one per section of the lecture (§1.1–2.7), in order. Each has an id for
 //! deep links, its section number, a [`Scene`] the text points at, and its text in every
 //! language (kept with the other strings of that language in `i18n/<lang>/lessons.rs`).
-// Not yet read by the app: phase 2 of issue #8 wires the lessons in.
-#![allow(dead_code)]
 
 pub mod link;
 pub mod markup;

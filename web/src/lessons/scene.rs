@@ -1,6 +1,6 @@
 //! What each lesson shows: a preset program with its values, the mode, the step to
-//! stop at, the panel to open, a second scene to compare with, and the interactive
-//! widgets (predict, bug hunt, order meter) the lesson uses.
+//! stop at, the panel to open, a second scene to compare with, the side-by-side view, and
+//! the interactive widgets (predict, bug hunt) the lesson uses.
 
 use adjoint_engine::{Mode, StepKind, Trace};
 
@@ -27,16 +27,6 @@ pub enum Panel {
     Symbolic,
 }
 
-impl Panel {
-    /// The name used by the app (`data-panel`, URLs).
-    pub fn name(self) -> &'static str {
-        match self {
-            Panel::Numeric => "numeric",
-            Panel::Symbolic => "symbolic",
-        }
-    }
-}
-
 /// An interactive part a lesson shows under its text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Widget {
@@ -44,8 +34,6 @@ pub enum Widget {
     Predict,
     /// The three bug switches.
     BugHunt,
-    /// Node counts per derivative order.
-    OrderMeter,
 }
 
 /// A second scene to compare with (the same function as another graph, or the same
@@ -79,6 +67,9 @@ pub struct Scene {
     pub other: Option<Other>,
     /// Whether the program is a tensor program (`adjoint-tensor`).
     pub tensor: bool,
+    /// Whether backprop and the extended graph are shown side by side, with the node
+    /// counts per derivative order under them (§2.5).
+    pub side: bool,
     /// The widgets under the text.
     pub widgets: &'static [Widget],
 }
@@ -94,6 +85,7 @@ impl Scene {
             panel: None,
             other: None,
             tensor: false,
+            side: false,
             widgets: &[],
         }
     }
@@ -246,7 +238,7 @@ pub(super) const fn catalog() -> [Lesson; 12] {
                     values: LECTURE_VALUES,
                     mode: Mode::Extended,
                 }),
-                widgets: &[Widget::OrderMeter],
+                side: true,
                 ..Scene::scalar(LECTURE_PROGRAM, LECTURE_VALUES, Mode::Backprop)
             },
         },
