@@ -12,6 +12,8 @@
 #!              engine 1000, modes 5000 and tensor 20000 (stable Rust with
 #!              SanitizerCoverage flags; builds fuzz/)
 #!   build      trunk build --release
+#!   size       the gzipped transfer (wasm + JS + CSS) stays under SIZE_BUDGET below, a
+#!              ratchet at the last recorded figure plus a little room (BENCHMARKS.md)
 #!   e2e        dist/ served by python3 on 127.0.0.1, node --test tests/e2e/*.test.cjs
 #!              (csp.test.cjs also serves dist/ itself with the CSP as a header)
 #! Stops at the first failing stage and names it. Ends with the sizes of dist/ and one
@@ -135,6 +137,25 @@ e2e() {
   return "$rc"
 }
 
+# Bytes of wasm + JS + CSS, gzip -9, the build may not exceed. Issue #5 asks for 350 KB;
+# the app is over it (BENCHMARKS.md, "Transfer size"), so this is a ratchet: it stops
+# growth by accident (448,154 bytes at the end of session 4, widget loader and service
+# worker included). Lower it whenever the app shrinks.
+SIZE_BUDGET=452000
+
+size_budget() {
+  local total=0 f
+  for f in dist/*.wasm dist/*.js dist/*.css; do
+    [ -e "$f" ] || continue
+    total=$((total + $(gzip -9 -c "$f" | wc -c)))
+  done
+  echo "transfer (wasm + JS + CSS, gzip -9): $total bytes; budget $SIZE_BUDGET"
+  [ "$total" -le "$SIZE_BUDGET" ] || {
+    echo "over budget by $((total - SIZE_BUDGET)) bytes: scripts/wasm-size.sh shows where they went"
+    return 1
+  }
+}
+
 sizes() {
   local f raw gz
   printf '%-44s %10s %10s\n' "dist file" "raw" "gzip -9"
@@ -155,6 +176,7 @@ stage clippy-wasm cargo clippy -p adjoint-web --target wasm32-unknown-unknown --
 stage test cargo_test
 stage fuzz short_fuzz
 stage build trunk build --release
+stage size size_budget
 stage e2e e2e
 
 echo
