@@ -174,17 +174,23 @@ pub fn plain_colour(v: &str) -> (String, Option<String>) {
     (format!("rgb({r}, {g}, {b})"), alpha)
 }
 
-/// The live graph as a self-contained SVG document (see the module doc). The page's tree is
-/// walked and written out as XML text — not cloned: a clone would carry the `style`
-/// attribute the app sets through the CSSOM, which the CSP then reports as inline style.
-pub fn svg_of_graph() -> Result<String, String> {
+/// The window and the graph's live `<svg>` on the page, or why there is none.
+pub fn live_graph() -> Result<(web_sys::Window, web_sys::Element), String> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
-    let live = document
+    let svg = document
         .query_selector("svg[data-testid=graph]")
         .ok()
         .flatten()
         .ok_or("no graph on the page")?;
+    Ok((window, svg))
+}
+
+/// The live graph as a self-contained SVG document (see the module doc). The page's tree is
+/// walked and written out as XML text — not cloned: a clone would carry the `style`
+/// attribute the app sets through the CSSOM, which the CSP then reports as inline style.
+pub fn svg_of_graph() -> Result<String, String> {
+    let (window, live) = live_graph()?;
     let view = live.get_attribute("viewBox").unwrap_or_default();
     let size: Vec<f64> = view
         .split_whitespace()

@@ -128,11 +128,7 @@ pub fn divergence(lang: Lang, result: &BugResult) -> Option<Divergence> {
             &[&d.label, &rounded(d.buggy), &rounded(d.correct)],
         )
     } else {
-        let rebuilt = r
-            .visits
-            .get(d.visit)
-            .map(|v| v.recomputed.join(", "))
-            .unwrap_or_default();
+        let rebuilt = crate::components::bug_hunt::recomputed_at(r, d.visit);
         lang.f(Key::LegendDivergesNodes, &[&d.label, &rebuilt])
     };
     Some(Divergence {

@@ -31,6 +31,15 @@ fn bug_keys(bug: Bug) -> (Key, Key) {
     }
 }
 
+/// The forward nodes the buggy run built again at its `visit`-th visit, comma-separated
+/// (the no-reuse bug's divergence is in nodes, not values).
+pub fn recomputed_at(r: &BugRun, visit: usize) -> String {
+    r.visits
+        .get(visit)
+        .map(|v| v.recomputed.join(", "))
+        .unwrap_or_default()
+}
+
 /// The result of one buggy run: divergence, gradient, node counts, visit table.
 pub fn run_view(lang: Lang, r: &BugRun) -> Html {
     let divergence = match &r.divergence {
@@ -51,11 +60,7 @@ pub fn run_view(lang: Lang, r: &BugRun) -> Html {
                     ],
                 )
             } else {
-                let rebuilt = r
-                    .visits
-                    .get(d.visit)
-                    .map(|v| v.recomputed.join(", "))
-                    .unwrap_or_default();
+                let rebuilt = recomputed_at(r, d.visit);
                 lang.f(Key::BugDivergesNodes, &[&(d.visit + 1), &d.label, &rebuilt])
             };
             html! {

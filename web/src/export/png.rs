@@ -22,13 +22,8 @@ pub const SCALE: f64 = 2.0;
 /// the browser encodes it off the main thread). An error is returned at once if nothing
 /// could be drawn; `done` gets `None` if the browser could not encode the picture.
 pub fn graph_png(done: impl FnOnce(Option<Blob>) + 'static) -> Result<(), String> {
-    let window = web_sys::window().ok_or("no window")?;
+    let (window, svg) = crate::export::live_graph()?;
     let document = window.document().ok_or("no document")?;
-    let svg = document
-        .query_selector("svg[data-testid=graph]")
-        .ok()
-        .flatten()
-        .ok_or("no graph on the page")?;
     let rect = svg.get_bounding_client_rect();
     let (w, h) = (rect.width(), rect.height());
     if w < 1.0 || h < 1.0 {
