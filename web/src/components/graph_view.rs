@@ -348,10 +348,20 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
         let (trace, layout) = (props.trace.0.clone(), props.layout.0.clone());
         use_memo(props.trace_id, move |_| Drawn::new(&trace, &layout))
     };
-    {
+    // The glide to a new trace starts in a microtask queued by the render that first shows
+    // it, not in an effect: Yew's scheduler may yield to the browser between a long render
+    // and its effects (after 16 ms), and the frame painted then would show the nodes at
+    // their new places before the glide moves them back (a jump). The microtask runs once
+    // the DOM is patched and before any frame is painted. The view's tween lives here.
+    let view_tween = use_mut_ref(|| None::<ViewTween>);
+    let glide_to_new_trace = {
         let (svg_ref, nodes_ref) = (svg_ref.clone(), nodes_ref.clone());
         let (latest, glide_from, drawn) = (latest.clone(), glide_from.clone(), drawn.clone());
-        use_effect_with(props.trace_id, move |&id| {
+        let (layout, view_tween) = (props.layout.clone(), view_tween.clone());
+        move |id: u64| {
+            if let (Some(svg), Ok(l)) = (svg_ref.cast::<Element>(), layout.as_ref()) {
+                size_for(&svg, ViewBox::fit(l.width, l.height, MARGIN));
+            }
             let centres: Vec<Option<Pt>> = drawn
                 .nodes
                 .iter()
@@ -377,9 +387,10 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                     let from = was.map_or(from, |was| from.resized(was, now));
                     ViewTween::start(svg, from, latest, id)
                 });
-            move || drop(tween)
-        });
-    }
+            // Replacing a tween still under way stops it (dropped).
+            *view_tween.borrow_mut() = tween;
+        }
+    };
     // Wheel zoom needs preventDefault, so a non-passive listener on the svg itself (Yew
     // delegates `onwheel` to a root listener that Chromium treats as passive).
     {
@@ -447,6 +458,9 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     };
     let max_w = fit.w * 4.0;
     let before = latest.borrow_mut().replace((id, view, max_w));
+    if before.is_none_or(|b| b.0 != id) {
+        yew::platform::spawn_local(async move { glide_to_new_trace(id) });
+    }
     if let Some((_, old_view, _)) = before.filter(|b| b.0 != id) {
         // The first render of another trace: glide from the view of the one before.
         *glide_from.borrow_mut() = Some((old_view, *size));
