@@ -24,21 +24,10 @@
 const path = require('node:path');
 const fs = require('node:fs');
 const { launchBrowser, openApp, BASE_URL } = require(path.join(__dirname, '..', 'e2e', 'helpers.cjs'));
+const { arg, chainProgram } = require(path.join(__dirname, 'workload.cjs'));
 
 const GRAPH_NODES = 'svg[data-testid=graph] g[data-testid=graph-node]';
 const PENDING_NODES = 'svg[data-testid=graph] [data-testid=pending-node]';
-
-/** A chain of `n` statements, each reading the one before: 3 forward ops per statement. */
-function chainProgram(n) {
-  const lines = ['a1 = sin(x1)*x2'];
-  for (let i = 2; i <= n; i++) lines.push(`a${i} = a${i - 1}*x1 + sin(a${i - 1})`);
-  return lines.join('\n');
-}
-
-function arg(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
 
 function quantile(sorted, q) {
   if (sorted.length === 0) return NaN;

@@ -11,17 +11,7 @@
 
 const path = require('node:path');
 const { launchBrowser, openApp } = require(path.join(__dirname, '..', 'e2e', 'helpers.cjs'));
-
-function arg(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
-
-function chainProgram(n) {
-  const lines = ['a1 = sin(x1)*x2'];
-  for (let i = 2; i <= n; i++) lines.push(`a${i} = a${i - 1}*x1 + sin(a${i - 1})`);
-  return lines.join('\n');
-}
+const { arg, chainProgram } = require(path.join(__dirname, 'workload.cjs'));
 
 async function main() {
   const chain = Number(arg('--chain', '100'));
