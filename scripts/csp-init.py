@@ -5,7 +5,8 @@ index.html (it imports the wasm-bindgen glue and starts the app) into its own fi
 Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, see index.html) forbids
 inline scripts, so without this the app would not start under its own policy. It also
 writes the hashed file names into the widget loader, adjoint-widget.js, and the build's
-id into the service worker's cache name (sw.js).
+id into the service worker's cache name (sw.js), and the tensor lab's hashed names into
+the bridge that loads it (snippets/…/lab-bridge.js) and into sw.js's install list.
 
 Runs in Trunk's staging directory ($TRUNK_STAGING_DIR). Fails loudly if the page has no
 inline module script or more than one, so a Trunk upgrade that changes the output is noticed.
@@ -74,6 +75,42 @@ if os.path.exists(loader):
         f.write(js.replace(marker, build))
     print(f"csp-init.py: wrote the build's file names into adjoint-widget.js ({len(css)} stylesheets)")
 
+# The tensor lab (web/lab, built by Trunk's second rust link) has hashed names; the bridge
+# that imports it (web/lab-bridge.js, copied by wasm-bindgen under snippets/) learns them
+# here, relative to its own place, so a widget on another page finds them too.
+# Trunk names a "worker" build without a hash (adjoint-web-lab.js, adjoint-web-lab_bg.wasm):
+# give both a content hash, like every other file, so no cache serves an old lab to a new app.
+for plain in ("adjoint-web-lab.js", "adjoint-web-lab_bg.wasm"):
+    path = os.path.join(staging, plain)
+    if os.path.exists(path):
+        with open(path, "rb") as f:
+            digest = hashlib.sha256(f.read()).hexdigest()[:16]
+        stem, ext = plain.split(".", 1)
+        hashed = stem.replace("adjoint-web-lab", f"adjoint-web-lab-{digest}") + "." + ext
+        os.replace(path, os.path.join(staging, hashed))
+lab_glue = [f for f in os.listdir(staging) if re.fullmatch(r"adjoint-web-lab-[0-9a-f]{16}\.js", f)]
+lab_wasm = [f for f in os.listdir(staging) if re.fullmatch(r"adjoint-web-lab-[0-9a-f]{16}_bg\.wasm", f)]
+bridges = [
+    os.path.join(root, f)
+    for root, _, files in os.walk(os.path.join(staging, "snippets"))
+    for f in files
+    if f == "lab-bridge.js"
+]
+if len(lab_glue) != 1 or len(lab_wasm) != 1 or len(bridges) != 1:
+    sys.exit(f"csp-init.py: expected one lab glue, wasm and bridge, found {lab_glue} {lab_wasm} {bridges}")
+lab_files = [lab_glue[0], lab_wasm[0]]
+bridge = bridges[0]
+up = os.path.relpath(staging, os.path.dirname(bridge))
+lab = json.dumps({"glue": f"{up}/{lab_glue[0]}", "wasm": f"{up}/{lab_wasm[0]}"})
+with open(bridge, encoding="utf-8") as f:
+    js = f.read()
+marker = "/*ADJOINT_LAB*/ null"
+if js.count(marker) != 1:
+    sys.exit("csp-init.py: lab-bridge.js has no single /*ADJOINT_LAB*/ null to fill")
+with open(bridge, "w", encoding="utf-8") as f:
+    f.write(js.replace(marker, lab))
+print(f"csp-init.py: the lab bridge loads {lab}")
+
 # The service worker (web/sw.js) names its cache after the build, so each build installs
 # afresh and drops the previous build's files.
 worker = os.path.join(staging, "sw.js")
@@ -83,7 +120,14 @@ if os.path.exists(worker):
     marker = '/*ADJOINT_BUILD_ID*/ "dev"'
     if js.count(marker) != 1:
         sys.exit('csp-init.py: sw.js has no single /*ADJOINT_BUILD_ID*/ "dev" to fill')
-    build_id = hashlib.sha256(html.encode("utf-8")).hexdigest()[:16]
+    lazy_marker = "/*ADJOINT_LAZY*/ []"
+    if js.count(lazy_marker) != 1:
+        sys.exit("csp-init.py: sw.js has no single /*ADJOINT_LAZY*/ [] to fill")
+    build_id = hashlib.sha256((html + lab).encode("utf-8")).hexdigest()[:16]
+    js = js.replace(marker, f'"{build_id}"')
+    # The glue imports the bridge; the page names neither it nor the lab.
+    snippets = [os.path.relpath(b, staging).replace(os.sep, "/") for b in bridges]
+    js = js.replace(lazy_marker, json.dumps([f"./{f}" for f in lab_files + snippets]))
     with open(worker, "w", encoding="utf-8") as f:
-        f.write(js.replace(marker, f'"{build_id}"'))
+        f.write(js)
     print(f"csp-init.py: sw.js caches this build as adjoint-{build_id}")

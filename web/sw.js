@@ -3,7 +3,7 @@
 // (web/src/offline.rs), never by a widget's host page.
 //
 // On install it caches the page and every file the page names (Trunk's hashed JS, wasm
-// and CSS), read from the page itself, so no list has to be kept in step with the build.
+// and CSS), read from the page itself, plus the tensor lab the app loads later (LAZY).
 // scripts/csp-init.py stamps the build into CACHE, so every build installs afresh and the
 // previous build's cache is deleted when this one activates.
 //
@@ -15,6 +15,9 @@
 
 const CACHE = "adjoint-" + /*ADJOINT_BUILD_ID*/ "dev";
 const PAGE = "./";
+/** Files the page does not name but the app loads later (the tensor lab), written by
+ * scripts/csp-init.py; cached at install so tensor programs work offline too. */
+const LAZY = /*ADJOINT_LAZY*/ [];
 /** Trunk's hashed names: `style-d27b7aefead59b41.css`, `adjoint-web-…_bg.wasm`. */
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 
@@ -36,7 +39,11 @@ self.addEventListener("install", (event) => {
     if (!response.ok) return;
     const html = await response.clone().text();
     await cache.put(PAGE, response);
-    await cache.addAll(assetsOf(html, response.url).filter((u) => u !== PAGE));
+    // addAll refuses a list with a file twice (the page may preload a file LAZY names).
+    const files = new Set(assetsOf(html, response.url).concat(LAZY.map((u) => new URL(u, response.url).pathname)));
+    files.delete(PAGE);
+    files.delete(new URL(PAGE, response.url).pathname);
+    await cache.addAll([...files]);
     await self.skipWaiting();
   })());
 });

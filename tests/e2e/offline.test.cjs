@@ -59,6 +59,9 @@ test('after one visit the app opens and steps with the network cut', TIMEOUT, as
     });
     const v2 = await page.locator('[data-testid=adjoint-row][data-node=v2] [data-testid=adjoint-value]').textContent();
     assert.match(v2, /^1\.716/, v2);
+    // The tensor engine, fetched only on first use, was cached at install too.
+    await page.locator('select#examples').selectOption('t0');
+    await page.locator(`${GRAPH_NODE}[data-label="X"]`).waitFor();
     const file = await screenshot(page, 'offline-stepped').catch(() => null);
     if (file) t.diagnostic(`screenshot: ${file}`);
     assertClean(t, offline);

@@ -125,3 +125,51 @@ test('a shape error shows a caret and keeps the graph; ragged JSON is named', TI
     assert.equal(await page.locator('input#inputs').getAttribute('aria-invalid'), 'true');
   });
 });
+
+test('the tensor engine is fetched on the first tensor program, once, and not before', TIMEOUT, async (t) => {
+  await withApp(t, 'lazy', async ({ page }) => {
+    const lab = [];
+    page.on('request', (r) => {
+      if (/adjoint-web-lab-/.test(r.url())) lab.push(new URL(r.url()).pathname);
+    });
+    await page.reload({ waitUntil: 'load' });
+    await page.locator(NODES).first().waitFor();
+    await toEnd(page);
+    assert.deepEqual(lab, [], 'the scalar step-through does not fetch the tensor engine');
+    await loadPreset(page, 0, 'X');
+    assert.equal(lab.filter((u) => u.endsWith('_bg.wasm')).length, 1, `fetched: ${lab}`);
+    assert.equal(await page.locator('[data-testid=lab-status]').count(), 0, 'no status once loaded');
+    const fetched = lab.length;
+    await loadPreset(page, 1, 'd');
+    assert.equal(lab.length, fetched, 'a second tensor program fetches nothing more');
+  });
+});
+
+test('a tensor engine that cannot be fetched is reported, the text kept, and retried on edit', TIMEOUT, async (t) => {
+  await withApp(t, 'lazy-failed', async (app) => {
+    const { page } = app;
+    // A service worker would answer from its cache, out of page.route's reach.
+    await page.evaluate(async () => {
+      for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+    });
+    await page.route(/adjoint-web-lab-/, (route) => route.abort('internetdisconnected'));
+    await page.reload({ waitUntil: 'load' });
+    await page.locator(NODES).first().waitFor();
+    await page.locator('select#examples').selectOption('t0');
+    const status = page.locator('[data-testid=lab-status]');
+    await status.waitFor();
+    await page.waitForFunction(() => /could not be loaded/.test(document.querySelector('[data-testid=lab-status]').textContent));
+    const program = await page.inputValue('#program');
+    assert.match(program, /X @ W/, 'the program text stays');
+    assert.ok((await page.locator(NODES).count()) > 0, "the last graph stays");
+    assert.equal(await page.locator(`${NODES}[data-label="X"]`).count(), 0, "no tensor graph yet");
+    await page.unroute(/adjoint-web-lab-/);
+    await page.locator('#program').fill(`${program}\n`);
+    await page.locator(`${NODES}[data-label="X"]`).waitFor();
+    assert.equal(await status.count(), 0);
+    // The refused fetches were this test's doing.
+    for (let i = app.problems.length - 1; i >= 0; i--) {
+      if (/adjoint-web-lab-|Failed to fetch dynamically imported module|INTERNET_DISCONNECTED/.test(app.problems[i])) app.problems.splice(i, 1);
+    }
+  });
+});

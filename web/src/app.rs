@@ -177,6 +177,7 @@ pub fn app(props: &AppProps) -> Html {
     // The step whose question has been answered (Next may pass it); `usize::MAX`: none.
     let answered = use_state(|| usize::MAX);
     let dispatcher = state.dispatcher();
+    crate::lab::use_lab_loader(&state.lab, dispatcher.clone());
     // The question about the next step, while a predicting lesson is open.
     let predicting = lesson_wiring::shows(
         *lessons_open,
@@ -496,7 +497,8 @@ pub fn app(props: &AppProps) -> Html {
                     }, &lesson_callbacks) }
                 }
                 <Editor program={AttrValue::from(state.program.clone())} values={AttrValue::from(state.values.clone())}
-                    error={state.error.clone()} {on_program} {on_values} {on_example} tensor={state.tensor} lang={*lang} />
+                    error={state.error.clone()} {on_program} {on_values} {on_example} tensor={state.tensor} lang={*lang}
+                    lab={state.lab.clone()} />
                 <div class={classes!("mode-tabs-wrap", method.is_some().then_some("is-elsewhere"))}>
                     <ModeTabs mode={state.mode} wrt={state.wrt} {variables} {on_mode} {on_wrt} extended_only={state.tensor} lang={*lang}
                         side={state.side} {on_side} />

@@ -12,6 +12,7 @@ mod export;
 mod geometry;
 mod graph_model;
 mod i18n;
+mod lab;
 mod lesson_wiring;
 mod lessons;
 mod math;

@@ -8,6 +8,9 @@ use std::rc::Rc;
 use adjoint_engine::{EngineError, Mode, Trace};
 use yew::Reducible;
 
+use adjoint_tensor::outcome::Failure;
+
+use crate::lab::LabRun;
 use crate::url::UrlState;
 
 /// The lecture's running example (§1.4).
@@ -54,14 +57,10 @@ impl ErrorView {
         Self::from_diagnostic(d, matches!(e, EngineError::BadValues { .. }))
     }
 
-    /// A tensor program's error: shape and syntax errors point into the program, errors
-    /// of the inputs JSON into the values field (JSON has no span: the whole field).
-    fn from_tensor(e: &adjoint_tensor::TensorError, program: &str, values: &str) -> Self {
-        let in_values = matches!(e, adjoint_tensor::TensorError::Inputs(_));
-        Self::from_diagnostic(
-            e.diagnostic(if in_values { values } else { program }),
-            in_values,
-        )
+    /// A tensor program's error, already placed by the tensor engine: shape and syntax
+    /// errors point into the program, errors of the inputs JSON into the values field.
+    fn from_failure(f: Failure) -> Self {
+        Self::from_diagnostic(f.diagnostic, f.in_values)
     }
 
     fn from_diagnostic(d: adjoint_engine::Diagnostic, in_values: bool) -> Self {
@@ -134,6 +133,22 @@ pub struct AppState {
     pub inspect: Option<u32>,
     /// Backprop and the extended graph side by side (§2.5) instead of one graph.
     pub side: bool,
+    /// Where the tensor lab (the lazily loaded tensor engine, [`crate::lab`]) stands.
+    pub lab: Lab,
+    /// The step to show once the lab's first trace arrives (a permalink's `step=`).
+    pub awaited_step: Option<usize>,
+}
+
+/// Where the tensor lab stands, as far as this app knows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Lab {
+    /// Not needed yet, or loaded.
+    #[default]
+    Idle,
+    /// A tensor program waits for it: the app loads it, then sends [`Action::LabLoaded`].
+    Loading,
+    /// It could not be loaded (the browser's reason); editing the program tries again.
+    Failed(String),
 }
 
 /// Everything that can change the state.
@@ -171,6 +186,10 @@ pub enum Action {
     Inspect(Option<u32>),
     /// Turn the side-by-side view (§2.5) on or off.
     SetSide(bool),
+    /// The tensor lab has loaded: run the waiting tensor program.
+    LabLoaded,
+    /// The tensor lab could not be loaded, for this reason.
+    LabFailed(String),
 }
 
 impl AppState {
@@ -197,6 +216,8 @@ impl AppState {
             tensor: false,
             inspect: None,
             side: false,
+            lab: Lab::Idle,
+            awaited_step: None,
         };
         st.rerun();
         st
@@ -220,15 +241,24 @@ impl AppState {
                 self.mode = Mode::Extended;
                 self.step = 0;
             }
-            match adjoint_tensor::run(&self.program, &self.values, Mode::Extended) {
-                Ok(trace) => self.replace_trace(trace),
-                Err(e) => {
-                    self.error = Some(ErrorView::from_tensor(&e, &self.program, &self.values))
+            match crate::lab::run(&self.program, &self.values) {
+                LabRun::Done(Ok(trace)) => self.replace_trace(trace),
+                LabRun::Done(Err(failure)) => self.error = Some(ErrorView::from_failure(failure)),
+                LabRun::NotLoaded => {
+                    // The last good graph stays until the tensor engine has arrived.
+                    self.lab = Lab::Loading;
+                    self.awaited_step.get_or_insert(self.step);
+                    self.step = self.step.min(self.total());
+                    return;
                 }
+            }
+            if let Some(step) = self.awaited_step.take() {
+                self.step = step;
             }
             self.step = self.step.min(self.total());
             return;
         }
+        self.awaited_step = None;
         let mut result = adjoint_engine::run(&self.program, &self.values, self.mode, self.wrt);
         if self.wrt != 0 && matches!(result, Err(EngineError::Invalid(_))) {
             // The program lost the variable forward mode was following: follow the first.
@@ -321,6 +351,13 @@ impl AppState {
                 self.side = on && !self.tensor;
                 self.panel = None;
             }
+            Action::LabLoaded => {
+                self.lab = Lab::Idle;
+                if self.tensor {
+                    self.rerun();
+                }
+            }
+            Action::LabFailed(why) => self.lab = Lab::Failed(why),
         }
     }
 }
@@ -510,6 +547,43 @@ mod tests {
         let e = st.error.clone().expect("a ragged input");
         assert!(e.in_values, "{e:?}");
         assert!(e.message.contains("X"), "{e:?}");
+    }
+
+    #[test]
+    fn a_tensor_permalink_waits_for_the_lab_and_keeps_its_step() {
+        let preset = &adjoint_tensor::presets::all()[0];
+        crate::lab::native::set_loaded(false);
+        let st = Rc::new(AppState::from_url(&UrlState {
+            program: Some(preset.program.into()),
+            values: Some(preset.inputs.clone()),
+            step: Some(3),
+            ..UrlState::default()
+        }));
+        assert!(st.tensor && st.trace.is_none() && st.error.is_none());
+        assert_eq!((&st.lab, st.step), (&Lab::Loading, 0));
+        // Editing while it loads keeps waiting and keeps the text.
+        let st = st.reduce(Action::SetValues(preset.inputs.clone()));
+        assert_eq!(
+            (&st.lab, st.values.as_str()),
+            (&Lab::Loading, preset.inputs.as_str())
+        );
+        let failed = st.clone().reduce(Action::LabFailed("offline".into()));
+        assert_eq!(failed.lab, Lab::Failed("offline".into()));
+        crate::lab::native::set_loaded(true);
+        let st = st.reduce(Action::LabLoaded);
+        assert_eq!(st.lab, Lab::Idle);
+        assert!(st
+            .trace
+            .as_ref()
+            .is_some_and(|t| t.nodes.iter().any(|n| n.shaped.is_some())));
+        assert_eq!(st.step, 3, "the permalink's step once the trace is there");
+        // A scalar program in between forgets the awaited step.
+        crate::lab::native::set_loaded(false);
+        let st = st.reduce(Action::Load(preset.program.into(), preset.inputs.clone()));
+        assert_eq!(st.lab, Lab::Loading);
+        let st = st.reduce(Action::Load("x*y".into(), "x=1, y=2".into()));
+        assert_eq!(st.awaited_step, None);
+        crate::lab::native::set_loaded(true);
     }
 
     #[test]

@@ -50,7 +50,7 @@ fn tensor_text_trace_and_presets() {
     let t: serde_json::Value = serde_json::from_str(&out).expect("trace json");
     assert_eq!(t["mode"], "extended");
     assert!(
-        t["nodes"][0]["shaped"]["shape"].is_array(),
+        t["nodes"][0]["shaped"]["tensor"]["shape"].is_array(),
         "tensor nodes carry shaped values"
     );
 }

@@ -152,7 +152,7 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 }
 
 /// A user-facing error: message plus the source line and a caret line.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// The message.
     pub message: String,

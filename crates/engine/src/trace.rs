@@ -95,16 +95,19 @@ pub struct NodeView {
     /// Why the value is NaN or infinite, if it is.
     pub issue: Option<String>,
     /// The tensor or structure this node holds, for tensor programs (`adjoint-tensor`).
-    /// Scalar programs leave it `None`; tensor nodes then put their value here and set
-    /// `value` to the scalar itself for rank 0, else 0.0 (never NaN).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Scalar programs leave it `None` (`null` in JSON: always written, because the
+    /// binary encoding cannot skip fields); tensor nodes then put their value here and
+    /// set `value` to the scalar itself for rank 0, else 0.0 (never NaN).
+    #[serde(default)]
     pub shaped: Option<ShapedValue>,
 }
 
 /// A tensor (any rank, row-major) or a structure of them: what a node of a tensor
 /// program holds. Its adjoint has the same shape, with zeros where nothing flowed.
+/// Externally tagged in JSON (`{"tensor": {"shape": …, "data": …}}`), so the compact
+/// binary encoding the app's tensor module uses can read it too (no self-description).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ShapedValue {
     /// A tensor: `shape` (empty for a scalar) and its entries in row-major order.
     Tensor {

@@ -33,6 +33,7 @@ pub mod jvp;
 pub mod kernels;
 pub mod lower;
 pub mod op;
+pub mod outcome;
 pub mod presets;
 pub mod record;
 pub mod reverse;

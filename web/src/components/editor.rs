@@ -6,7 +6,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::i18n::{Key, Lang};
-use crate::state::ErrorView;
+use crate::state::{ErrorView, Lab};
 
 /// Lecture examples offered in the picker: (title, program, values).
 pub const EXAMPLES: [(Key, &str, &str); 4] = [
@@ -53,6 +53,9 @@ pub struct EditorProps {
     /// The interface language.
     #[prop_or_default]
     pub lang: Lang,
+    /// Where the tensor engine's module stands (shown for tensor programs).
+    #[prop_or_default]
+    pub lab: Lab,
 }
 
 /// The example picked by the picker's option value: `3` is `EXAMPLES[3]`, `t1` the second
@@ -116,6 +119,9 @@ pub fn editor(props: &EditorProps) -> Html {
                     value={props.values.clone()} oninput={on_values} />
             </div>
             { error_view(l, err) }
+            if props.tensor {
+                { lab_status(l, &props.lab) }
+            }
             <div class="field hide-when-presenting">
                 <label for="examples">{l.t(Key::ExamplesLabel)}</label>
                 <select id="examples" class="button" onchange={on_example}>
@@ -161,6 +167,19 @@ fn error_view(l: Lang, err: Option<&ErrorView>) -> Html {
             }
             <div class="hint">{l.t(Key::ShowingLastGood)}</div>
         </div>
+    }
+}
+
+/// The tensor engine's module while it loads, or why it did not.
+fn lab_status(l: Lang, lab: &Lab) -> Html {
+    match lab {
+        Lab::Idle => html! {},
+        Lab::Loading => html! {
+            <p class="hint" data-testid="lab-status" role="status">{l.t(Key::LabLoading)}</p>
+        },
+        Lab::Failed(why) => html! {
+            <div class="parse-error" data-testid="lab-status" role="alert">{l.f(Key::LabFailed, &[why])}</div>
+        },
     }
 }
 

@@ -211,6 +211,10 @@ keys! {
     ErrorPlaceLine,
     /// Under an error.
     ShowingLastGood,
+    /// While the tensor engine (a second wasm module) loads for the first tensor program.
+    LabLoading,
+    /// The tensor engine could not be loaded; {} is the browser's reason.
+    LabFailed,
 
     // The graph (graph_view.rs).
     /// The zoom group's accessible name.

@@ -7,8 +7,10 @@
 use serde::{Deserialize, Serialize};
 
 /// One operation. Inputs live on the node, so walking the graph never matches on this.
+/// Externally tagged (`"add"`, `{"input": 0}`): the binary encoding that carries tensor
+/// traces between the app's two wasm modules cannot read adjacent tags.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", content = "c", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Op {
     /// The k-th input variable (0-based).
     Input(u32),

@@ -84,9 +84,10 @@ impl Sym {
     }
 }
 
-/// A formula.
+/// A formula. Externally tagged (`{"num": 1.5}`), like every enum in a trace, so the
+/// app's binary encoding of tensor traces can read it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "t", content = "c", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Term {
     /// A number, printed rounded.
     Num(f64),

@@ -104,6 +104,8 @@ pub fn text(key: Key) -> &'static str {
         Key::ErrorPlaceValues => "input values, column {}",
         Key::ErrorPlaceLine => "line {}, column {}",
         Key::ShowingLastGood => "Showing the last program that worked.",
+        Key::LabLoading => "Loading the tensor engine…",
+        Key::LabFailed => "The tensor engine could not be loaded ({}). Edit the program to try again.",
 
         Key::ZoomGroup => "Zoom",
         Key::ZoomIn => "Zoom in",

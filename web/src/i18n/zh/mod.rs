@@ -104,6 +104,8 @@ pub fn text(key: Key) -> &'static str {
         Key::ErrorPlaceValues => "输入值，第 {} 列",
         Key::ErrorPlaceLine => "第 {} 行，第 {} 列",
         Key::ShowingLastGood => "当前显示的是上一个能运行的程序。",
+        Key::LabLoading => "正在加载张量引擎……",
+        Key::LabFailed => "张量引擎未能加载（{}）。修改程序即可重试。",
 
         Key::ZoomGroup => "缩放",
         Key::ZoomIn => "放大",

@@ -1,0 +1,130 @@
+//! The tensor lab: tensor programs (#7) run in a second wasm module, `web/lab`, that the
+//! app loads on the first tensor program ([`load`]), so the first load of the scalar
+//! step-through is smaller. Until it has arrived, [`run`] says so and the state keeps
+//! the program waiting; once loaded, runs are synchronous. Natively (component tests)
+//! the tensor engine is called directly.
+
+use adjoint_engine::Trace;
+use adjoint_tensor::outcome::Failure;
+
+use crate::state::{Action, AppState, Lab};
+
+/// What asking the lab for a run gives.
+#[derive(Debug)]
+pub enum LabRun {
+    /// The lab ran the program.
+    Done(Result<Trace, Failure>),
+    /// The lab is not loaded yet: call [`load`], then run again.
+    NotLoaded,
+}
+
+#[cfg(target_arch = "wasm32")]
+mod bridge {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(module = "/lab-bridge.js")]
+    extern "C" {
+        #[wasm_bindgen(js_name = labReady)]
+        pub fn lab_ready() -> bool;
+        #[wasm_bindgen(js_name = loadLab)]
+        pub fn load_lab() -> js_sys::Promise;
+        #[wasm_bindgen(js_name = runTensor, catch)]
+        pub fn run_tensor(program: &str, inputs: &str) -> Result<Vec<u8>, JsValue>;
+    }
+}
+
+/// Runs a tensor `program` on `inputs` (JSON), if the lab is loaded.
+#[cfg(target_arch = "wasm32")]
+pub fn run(program: &str, inputs: &str) -> LabRun {
+    if !bridge::lab_ready() {
+        return LabRun::NotLoaded;
+    }
+    let outcome = bridge::run_tensor(program, inputs)
+        .map_err(|e| describe(&e))
+        .and_then(|js| adjoint_tensor::outcome::decode(&js).map_err(|e| e.to_string()));
+    LabRun::Done(outcome.unwrap_or_else(|why| Err(internal(&why))))
+}
+
+/// Runs a tensor `program` on `inputs` (JSON): natively the engine is linked in, and the
+/// lab counts as loaded unless a test said otherwise ([`native::set_loaded`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn run(program: &str, inputs: &str) -> LabRun {
+    if !native::LOADED.get() {
+        return LabRun::NotLoaded;
+    }
+    LabRun::Done(adjoint_tensor::outcome::run_for_app(program, inputs))
+}
+
+/// The native stand-in for the browser's module state, so tests can walk the waiting path.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod native {
+    use std::cell::Cell;
+
+    thread_local! {
+        /// Has the (simulated) lab been loaded on this thread?
+        pub static LOADED: Cell<bool> = const { Cell::new(true) };
+    }
+
+    /// Makes this thread's lab loaded or not.
+    pub fn set_loaded(loaded: bool) {
+        LOADED.set(loaded);
+    }
+}
+
+/// Loads the lab (once per page; a failed load can be tried again). The error says why,
+/// in the browser's words (offline, file missing).
+#[cfg(target_arch = "wasm32")]
+pub async fn load() -> Result<(), String> {
+    wasm_bindgen_futures::JsFuture::from(bridge::load_lab())
+        .await
+        .map(|_| ())
+        .map_err(|e| describe(&e))
+}
+
+/// Natively there is nothing to fetch: the lab is marked loaded.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn load() -> Result<(), String> {
+    native::set_loaded(true);
+    Ok(())
+}
+
+/// A thrown JS value as text: an Error's message, else its string form.
+#[cfg(target_arch = "wasm32")]
+fn describe(e: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
+}
+
+/// A failure of the lab itself (not of the program), shown like a program error.
+#[cfg(target_arch = "wasm32")]
+fn internal(why: &str) -> Failure {
+    Failure {
+        in_values: false,
+        diagnostic: adjoint_engine::Diagnostic {
+            message: format!("the tensor module failed: {why}"),
+            line: 0,
+            column: 0,
+            source_line: String::new(),
+            caret: String::new(),
+        },
+    }
+}
+
+/// Loads the lab whenever the state starts waiting for it ([`Lab::Loading`]) and tells
+/// the state how it went.
+#[yew::hook]
+pub fn use_lab_loader(lab: &Lab, dispatcher: yew::UseReducerDispatcher<AppState>) {
+    yew::use_effect_with(*lab == Lab::Loading, move |&loading| {
+        if loading {
+            yew::platform::spawn_local(async move {
+                dispatcher.dispatch(match load().await {
+                    Ok(()) => Action::LabLoaded,
+                    Err(why) => Action::LabFailed(why),
+                });
+            });
+        }
+    });
+}
