@@ -20,6 +20,8 @@ export function loadLab() {
       if (LAB === null) throw new Error("this build has no tensor module (run scripts/csp-init.py)");
       const module = await import(new URL(LAB.glue, import.meta.url).href);
       await module.default({ module_or_path: new URL(LAB.wasm, import.meta.url).href });
+      // One task later the lab's start-up render (web/lab/src/panel.rs) has run.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       lab = module;
     })();
     loading.catch(() => {
@@ -29,7 +31,23 @@ export function loadLab() {
   return loading;
 }
 
-/** Runs a tensor program in the loaded lab: `{Ok: trace}` or `{Err: failure}`. */
+/** Runs a tensor program in the loaded lab: the outcome as postcard bytes. */
 export function runTensor(program, inputs) {
   return lab.run_tensor(program, inputs);
+}
+
+/** Mounts a method panel (a Yew app of the lab's) in `host`; returns its handle. */
+export function mountPanel(host, method, program, values, lang) {
+  return new lab.MethodPanel(host, method, program, values, lang);
+}
+
+/** Gives a mounted panel new props. */
+export function updatePanel(panel, method, program, values, lang) {
+  panel.update(method, program, values, lang);
+}
+
+/** Unmounts a panel and frees its handle. */
+export function destroyPanel(panel) {
+  panel.destroy();
+  panel.free();
 }

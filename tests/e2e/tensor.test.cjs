@@ -148,11 +148,13 @@ test('the tensor engine is fetched on the first tensor program, once, and not be
 test('a tensor engine that cannot be fetched is reported, the text kept, and retried on edit', TIMEOUT, async (t) => {
   await withApp(t, 'lazy-failed', async (app) => {
     const { page } = app;
-    // A service worker would answer from its cache, out of page.route's reach.
+    // Routed for the whole context, so the service worker's fetches are refused too, and
+    // with its cache emptied it has no copy to answer from.
+    await page.context().route(/adjoint-web-lab-/, (route) => route.abort('internetdisconnected'));
     await page.evaluate(async () => {
       for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+      for (const key of await caches.keys()) await caches.delete(key);
     });
-    await page.route(/adjoint-web-lab-/, (route) => route.abort('internetdisconnected'));
     await page.reload({ waitUntil: 'load' });
     await page.locator(NODES).first().waitFor();
     await page.locator('select#examples').selectOption('t0');
@@ -163,7 +165,7 @@ test('a tensor engine that cannot be fetched is reported, the text kept, and ret
     assert.match(program, /X @ W/, 'the program text stays');
     assert.ok((await page.locator(NODES).count()) > 0, "the last graph stays");
     assert.equal(await page.locator(`${NODES}[data-label="X"]`).count(), 0, "no tensor graph yet");
-    await page.unroute(/adjoint-web-lab-/);
+    await page.context().unroute(/adjoint-web-lab-/);
     await page.locator('#program').fill(`${program}\n`);
     await page.locator(`${NODES}[data-label="X"]`).waitFor();
     assert.equal(await status.count(), 0);

@@ -20,14 +20,13 @@ use crate::components::graph_parts::Shared;
 use crate::components::graph_view::GraphView;
 use crate::components::inspector::Inspector;
 use crate::components::lesson_panel::LangSwitch;
+use crate::components::method_host::MethodHost;
 use crate::components::mode_tabs::ModeTabs;
 use crate::components::narration::Narration;
 use crate::components::node_to_grad::NodeToGrad;
-use crate::components::numeric_panel::NumericPanel;
 use crate::components::pseudocode::Pseudocode;
 use crate::components::share_menu::ShareMenu;
 use crate::components::side_by_side::SideBySide;
-use crate::components::symbolic_panel::SymbolicPanel;
 use crate::embed::Part;
 use crate::graph_model::build_layout;
 use crate::lesson_wiring::{self, LessonCallbacks, LessonView};
@@ -510,11 +509,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             if let Some(m) = method {
                 <main class="stage stage--methods">
-                    if m == Method::Numeric {
-                        <NumericPanel program={AttrValue::from(state.program.clone())} values={AttrValue::from(state.values.clone())} lang={*lang} />
-                    } else {
-                        <SymbolicPanel program={AttrValue::from(state.program.clone())} values={AttrValue::from(state.values.clone())} lang={*lang} />
-                    }
+                    <MethodHost method={m} program={AttrValue::from(state.program.clone())} values={AttrValue::from(state.values.clone())} lang={*lang} />
                 </main>
             } else {
             <main class="stage">

@@ -1,6 +1,6 @@
-//! The tensor lab: tensor programs (#7) run in a second wasm module, `web/lab`, that the
-//! app loads on the first tensor program ([`load`]), so the first load of the scalar
-//! step-through is smaller. Until it has arrived, [`run`] says so and the state keeps
+//! The lab: tensor programs (#7) run in a second wasm module, `web/lab`, that the app
+//! loads on the first tensor program ([`load`]), and the numerical and symbolic panels
+//! are mounted by it ([`panel`]), so the first load of the scalar step-through is smaller. Until it has arrived, [`run`] says so and the state keeps
 //! the program waiting; once loaded, runs are synchronous. Natively (component tests)
 //! the tensor engine is called directly.
 
@@ -30,6 +30,47 @@ mod bridge {
         pub fn load_lab() -> js_sys::Promise;
         #[wasm_bindgen(js_name = runTensor, catch)]
         pub fn run_tensor(program: &str, inputs: &str) -> Result<Vec<u8>, JsValue>;
+        #[wasm_bindgen(js_name = mountPanel)]
+        pub fn mount_panel(
+            host: &web_sys::Element,
+            method: &str,
+            program: &str,
+            values: &str,
+            lang: &str,
+        ) -> JsValue;
+        #[wasm_bindgen(js_name = updatePanel)]
+        pub fn update_panel(panel: &JsValue, method: &str, program: &str, values: &str, lang: &str);
+        #[wasm_bindgen(js_name = destroyPanel)]
+        pub fn destroy_panel(panel: &JsValue);
+    }
+}
+
+/// The method panels (numerical, symbolic) that the loaded lab mounts as Yew apps of its
+/// own (`components/method_host.rs`). Call only after [`load`] has succeeded.
+#[cfg(target_arch = "wasm32")]
+pub mod panel {
+    use wasm_bindgen::JsValue;
+
+    /// Mounts the `method` panel (`numeric`, `symbolic`) inside `host`; the handle is
+    /// for [`update`] and [`destroy`].
+    pub fn mount(
+        host: &web_sys::Element,
+        method: &str,
+        program: &str,
+        values: &str,
+        lang: &str,
+    ) -> JsValue {
+        super::bridge::mount_panel(host, method, program, values, lang)
+    }
+
+    /// Gives a mounted panel new props.
+    pub fn update(panel: &JsValue, method: &str, program: &str, values: &str, lang: &str) {
+        super::bridge::update_panel(panel, method, program, values, lang);
+    }
+
+    /// Unmounts a panel and frees it.
+    pub fn destroy(panel: &JsValue) {
+        super::bridge::destroy_panel(panel);
     }
 }
 

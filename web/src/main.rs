@@ -5,17 +5,15 @@
 #![forbid(unsafe_code)]
 
 mod app;
-mod chart;
+// Shared with the tensor lab (lib.rs); `crate::i18n` and friends keep working here.
+use adjoint_web::{i18n, lessons, math};
 mod components;
 mod embed;
 mod export;
 mod geometry;
 mod graph_model;
-mod i18n;
 mod lab;
 mod lesson_wiring;
-mod lessons;
-mod math;
 mod offline;
 mod panic_report;
 mod permalink;

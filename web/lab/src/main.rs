@@ -1,9 +1,12 @@
-//! Adjoint's tensor lab: the tensor engine (lecture §2.6–2.7, `adjoint-tensor`) as a
-//! wasm module of its own. The app's first load carries only the scalar engine; the
-//! first tensor program loads this module (`web/lab-bridge.js`), and from then on every
-//! run is a plain synchronous call. It computes and serializes, nothing more: the app
-//! turns the result back into the engine's `Trace` and draws it like any other.
+//! Adjoint's lab: what the app needs only on demand, as a wasm module of its own. The
+//! app's first load carries the scalar step-through; the first tensor program or the
+//! first numerical or symbolic panel loads this module (`web/lab-bridge.js`).
+//! - Tensor programs (lecture §2.6–2.7, `adjoint-tensor`): [`run_tensor`] computes and
+//!   encodes; the app decodes the engine's `Trace` and draws it like any other.
+//! - The method panels (§1.2–1.3): [`panel::MethodPanel`] mounts one in the app's page.
 #![forbid(unsafe_code)]
+
+pub mod panel;
 
 use wasm_bindgen::prelude::*;
 
@@ -16,5 +19,8 @@ pub fn run_tensor(program: &str, inputs: &str) -> Result<Vec<u8>, JsValue> {
     adjoint_tensor::outcome::encode(&outcome).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// Nothing to start: the app calls [`run_tensor`].
-fn main() {}
+/// Runs when the app loads the lab: see [`panel::skip_root_numbers`]. Everything else is
+/// called by the app.
+fn main() {
+    panel::skip_root_numbers();
+}

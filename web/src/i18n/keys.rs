@@ -215,6 +215,10 @@ keys! {
     LabLoading,
     /// The tensor engine could not be loaded; {} is the browser's reason.
     LabFailed,
+    /// While a method panel's module (the lazily loaded lab) loads.
+    PanelLoading,
+    /// A method panel's module could not be loaded; {} is the browser's reason.
+    PanelFailed,
 
     // The graph (graph_view.rs).
     /// The zoom group's accessible name.

@@ -91,8 +91,8 @@ pub fn placeholders(s: &str) -> usize {
     s.matches("{}").count()
 }
 
-/// Whether a string contains a CJK ideograph.
-#[cfg(test)]
+/// Whether a string contains a CJK ideograph (for tests, here and in the app's half).
+#[doc(hidden)]
 pub fn has_chinese(s: &str) -> bool {
     s.chars()
         .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c))

@@ -106,6 +106,8 @@ pub fn text(key: Key) -> &'static str {
         Key::ShowingLastGood => "Showing the last program that worked.",
         Key::LabLoading => "Loading the tensor engine…",
         Key::LabFailed => "The tensor engine could not be loaded ({}). Edit the program to try again.",
+        Key::PanelLoading => "Loading the panel…",
+        Key::PanelFailed => "The panel could not be loaded ({}). Open it again to retry.",
 
         Key::ZoomGroup => "Zoom",
         Key::ZoomIn => "Zoom in",

@@ -106,6 +106,8 @@ pub fn text(key: Key) -> &'static str {
         Key::ShowingLastGood => "当前显示的是上一个能运行的程序。",
         Key::LabLoading => "正在加载张量引擎……",
         Key::LabFailed => "张量引擎未能加载（{}）。修改程序即可重试。",
+        Key::PanelLoading => "正在加载面板……",
+        Key::PanelFailed => "面板未能加载（{}）。重新打开即可重试。",
 
         Key::ZoomGroup => "缩放",
         Key::ZoomIn => "放大",
