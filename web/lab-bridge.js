@@ -36,6 +36,11 @@ export function runTensor(program, inputs) {
   return lab.run_tensor(program, inputs);
 }
 
+/** The share panel's text export `kind` of a run (throws the reason if none). */
+export function exportText(kind, program, values, mode, wrt, step) {
+  return lab.export_text(kind, program, values, mode, wrt, step);
+}
+
 /** Mounts a method panel (a Yew app of the lab's) in `host`; returns its handle. */
 export function mountPanel(host, method, program, values, lang) {
   return new lab.MethodPanel(host, method, program, values, lang);

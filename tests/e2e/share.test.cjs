@@ -225,3 +225,34 @@ test('the PNG export is the graph at twice its on-screen size, and drawn', TIMEO
     await page.waitForFunction(() => /adjoint-step-2\.png/.test(document.querySelector('[data-testid=share-status]').textContent));
   });
 });
+
+test('the text exports, written by the lab: the trace JSON and the LaTeX table at the step', TIMEOUT, async (t) => {
+  await withApp(t, 'text-export', async ({ page }) => {
+    await page.click('#next');
+    await page.click('#next');
+    const shown = await page.locator('svg[data-testid=graph] g[data-testid=graph-node]').count();
+    // A broken edit keeps the last good graph: the exports are of that graph's program.
+    await page.locator('#program').fill('ln(x1) + x1*x2 - sin(');
+    await page.locator('[data-testid=parse-error]').waitFor();
+    await permalink(page);
+    const save = async (kind) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click(`button[data-export=${kind}]`),
+      ]);
+      return { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') };
+    };
+    const json = await save('json');
+    assert.equal(json.name, 'adjoint-trace.json');
+    const trace = JSON.parse(json.text);
+    assert.equal(trace.mode, 'extended');
+    assert.ok(trace.nodes.length >= shown, `${trace.nodes.length} nodes in the trace, ${shown} drawn`);
+    assert.ok(trace.nodes.some((n) => n.label === 'v2'));
+    const latex = await save('latex');
+    assert.equal(latex.name, 'adjoint-table-step-2.tex');
+    assert.match(latex.text, /\\bar\{v\}_\{7\} &= 1/);
+    const torch = await save('pytorch');
+    assert.match(torch.text, /import torch/);
+    assert.match(torch.text, /sin/);
+  });
+});

@@ -559,8 +559,8 @@ pub fn app(props: &AppProps) -> Html {
             <aside class="panels">
                 if let (Some(t), Some(f)) = (trace, frame) {
                     if *sharing && !embed {
-                        <ShareMenu trace={Shared(t.clone())} step={state.step} program={AttrValue::from(state.program.clone())}
-                            values={AttrValue::from(state.values.clone())} query={AttrValue::from(query.clone())}
+                        <ShareMenu trace={Shared(t.clone())} step={state.step} program={AttrValue::from(state.trace_source.0.clone())}
+                            values={AttrValue::from(state.trace_source.1.clone())} query={AttrValue::from(query.clone())}
                             tensor={state.tensor} on_close={close_sharing} lang={*lang} />
                     }
                     if let Some(node) = state.inspect {

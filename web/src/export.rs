@@ -9,10 +9,7 @@
 //! same in a browser and in Inkscape-like tools. Nothing here sets a `style` attribute (the
 //! app's CSP forbids them).
 
-use adjoint_engine::export::framework::{framework_code, Framework};
-use adjoint_engine::export::{dot::trace_dot, latex::frame_table_latex};
-use adjoint_engine::syntax::parse_values;
-use adjoint_engine::Trace;
+use adjoint_engine::export::framework::Framework;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::js_sys::{Array, Function, Reflect};
 use web_sys::{Blob, BlobPropertyBag, Element, HtmlAnchorElement, Url};
@@ -103,26 +100,6 @@ impl Export {
         matches!(self, Export::Code(_))
             .then(|| lang.t(Key::ExportScalarOnly))
             .filter(|_| tensor)
-    }
-}
-
-/// The text of a text export (`Svg` is drawn from the page by [`svg_of_graph`]).
-pub fn text_of(
-    e: Export,
-    trace: &Trace,
-    step: usize,
-    program: &str,
-    values: &str,
-) -> Result<String, String> {
-    match e {
-        Export::TraceJson => serde_json::to_string_pretty(trace).map_err(|e| e.to_string()),
-        Export::Dot => Ok(trace_dot(trace)),
-        Export::LatexTable => Ok(frame_table_latex(trace, step)),
-        Export::Code(f) => {
-            let vals = parse_values(values).map_err(|e| e.to_string())?;
-            framework_code(program, &vals, f).map_err(|e| e.to_string())
-        }
-        Export::Svg | Export::Png => Err("the picture is drawn from the page".into()),
     }
 }
 
@@ -335,36 +312,6 @@ pub fn copy(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn lecture() -> Trace {
-        adjoint_engine::run(
-            "ln(x1) + x1*x2 - sin(x2)",
-            "x1=2, x2=5",
-            adjoint_engine::Mode::Extended,
-            0,
-        )
-        .expect("the lecture example")
-    }
-
-    #[test]
-    fn text_exports_come_from_the_engine() {
-        let t = lecture();
-        let (p, v) = ("ln(x1) + x1*x2 - sin(x2)", "x1=2, x2=5");
-        let json = text_of(Export::TraceJson, &t, 3, p, v).expect("json");
-        let back: Trace = serde_json::from_str(&json).expect("the JSON reads back as a trace");
-        assert_eq!(back, t);
-        assert!(text_of(Export::Dot, &t, 3, p, v)
-            .expect("dot")
-            .starts_with("digraph"));
-        let latex = text_of(Export::LatexTable, &t, 3, p, v).expect("latex");
-        assert!(latex.contains(r"\bar{v}_{7} &= 1"), "{latex}");
-        let torch = text_of(Export::Code(Framework::PyTorch), &t, 3, p, v).expect("torch");
-        assert!(
-            torch.contains("import torch") && torch.contains("backward"),
-            "{torch}"
-        );
-        assert!(text_of(Export::Code(Framework::Jax), &t, 0, p, "x1=").is_err());
-    }
 
     #[test]
     fn computed_colours_become_plain_rgb_with_their_alpha_apart() {

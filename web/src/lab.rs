@@ -30,6 +30,15 @@ mod bridge {
         pub fn load_lab() -> js_sys::Promise;
         #[wasm_bindgen(js_name = runTensor, catch)]
         pub fn run_tensor(program: &str, inputs: &str) -> Result<Vec<u8>, JsValue>;
+        #[wasm_bindgen(js_name = exportText, catch)]
+        pub fn export_text(
+            kind: &str,
+            program: &str,
+            values: &str,
+            mode: &str,
+            wrt: usize,
+            step: usize,
+        ) -> Result<String, JsValue>;
         #[wasm_bindgen(js_name = mountPanel)]
         pub fn mount_panel(
             host: &web_sys::Element,
@@ -112,6 +121,21 @@ pub mod native {
     }
 }
 
+/// The share panel's text export `kind` (`json`, `dot`, `latex`, `pytorch`, …) of the run
+/// of `program` on `values` in `mode`, made by the lab (loaded first if need be).
+#[cfg(target_arch = "wasm32")]
+pub async fn export_text(
+    kind: &str,
+    program: &str,
+    values: &str,
+    mode: &str,
+    wrt: usize,
+    step: usize,
+) -> Result<String, String> {
+    load().await?;
+    bridge::export_text(kind, program, values, mode, wrt, step).map_err(|e| describe(&e))
+}
+
 /// Loads the lab (once per page; a failed load can be tried again). The error says why,
 /// in the browser's words (offline, file missing).
 #[cfg(target_arch = "wasm32")]
@@ -120,6 +144,21 @@ pub async fn load() -> Result<(), String> {
         .await
         .map(|_| ())
         .map_err(|e| describe(&e))
+}
+
+/// Natively the exports are not made (the lab is a browser module).
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn export_text(
+    kind: &str,
+    _program: &str,
+    _values: &str,
+    _mode: &str,
+    _wrt: usize,
+    _step: usize,
+) -> Result<String, String> {
+    Err(format!(
+        "the {kind} export is made by the browser's lab module"
+    ))
 }
 
 /// Natively there is nothing to fetch: the lab is marked loaded.

@@ -137,6 +137,9 @@ pub struct AppState {
     pub lab: Lab,
     /// The step to show once the lab's first trace arrives (a permalink's `step=`).
     pub awaited_step: Option<usize>,
+    /// The program and values that produced `trace` (the text may have moved on to an
+    /// error since): what the share panel's exports run again.
+    pub trace_source: (String, String),
 }
 
 /// Where the tensor lab stands, as far as this app knows.
@@ -218,6 +221,7 @@ impl AppState {
             side: false,
             lab: Lab::Idle,
             awaited_step: None,
+            trace_source: Default::default(),
         };
         st.rerun();
         st
@@ -282,6 +286,7 @@ impl AppState {
             self.inspect = None;
         }
         self.trace = Some(Rc::new(trace));
+        self.trace_source = (self.program.clone(), self.values.clone());
         self.trace_id += 1;
         self.error = None;
     }
@@ -539,6 +544,10 @@ mod tests {
         assert!(!e.in_values && e.message.contains("@"), "{e:?}");
         assert!(e.caret.contains('^'), "{e:?}");
         assert_eq!((st.trace_id, st.program.as_str()), (id, bad.as_str()));
+        assert_eq!(
+            st.trace_source.0, preset.program,
+            "the exports' source is the good text"
+        );
         // Ragged JSON points into the values field.
         let st = st.reduce(Action::SetProgram(preset.program.into()));
         let st = st.reduce(Action::SetValues(

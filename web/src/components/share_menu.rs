@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::components::graph_parts::Shared;
 use crate::embed::iframe_snippet;
-use crate::export::{copy, download, download_blob, png, svg_of_graph, text_of, Export};
+use crate::export::{copy, download, download_blob, png, svg_of_graph, Export};
 use crate::i18n::{Key, Lang};
 
 /// Props of [`ShareMenu`].
@@ -21,9 +21,9 @@ pub struct ShareMenuProps {
     pub trace: Shared<Trace>,
     /// The current step.
     pub step: usize,
-    /// The program as typed.
+    /// The program that produced `trace` (the exports run it again in the lab).
     pub program: AttrValue,
-    /// The values as typed.
+    /// Its values.
     pub values: AttrValue,
     /// The view's permalink query (`?v=2&…`).
     pub query: AttrValue,
@@ -113,11 +113,18 @@ pub fn share_menu(props: &ShareMenuProps) -> Html {
                 }
                 return;
             }
-            let text = match e {
-                Export::Svg => svg_of_graph(),
-                _ => text_of(e, &trace, step, &program, &values),
-            };
-            report(text.and_then(|t| download(&name, e, &t)));
+            if e == Export::Svg {
+                report(svg_of_graph().and_then(|t| download(&name, e, &t)));
+                return;
+            }
+            // The text exports are written by the lab, loaded on first use.
+            let (program, values) = (program.clone(), values.clone());
+            let (mode, wrt) = (trace.mode.name(), trace.wrt.unwrap_or(0) as usize);
+            yew::platform::spawn_local(async move {
+                let text =
+                    crate::lab::export_text(e.key(), &program, &values, mode, wrt, step).await;
+                report(text.and_then(|t| download(&name, e, &t)));
+            });
         })
     };
     let on_close = {
