@@ -35,14 +35,15 @@ const FORWARD_NODES =
   'svg[data-testid=graph] g[data-testid=graph-node][data-node-kind=forward]';
 
 /**
- * Launches headless Chromium with a fresh profile. Returns { context, close }.
+ * Launches headless Chromium with a fresh profile, plus `extraArgs` (the benchmarks' own
+ * flags; the tests pass none). Returns { context, close }.
  */
-async function launchBrowser() {
+async function launchBrowser(extraArgs = []) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'adjoint-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     viewport: { width: 1440, height: 900 },
     reducedMotion: 'reduce',
   });

@@ -11,6 +11,20 @@
 //   paint    keydown → after that frame's paint (busy plus the wait for the next vsync)
 //   2×rAF    keydown → the rAF after that (the classic double-rAF probe; ≥ one frame by
 //            construction, so it says more about the vsync than about the app)
+// Those keys are dispatched back to back (each right after the last step's double rAF), so
+// their phase against the display's frames is not random: `paint` then holds a wait for
+// the next vsync that depends on the probe. Two more passes over the same steps time what
+// a person sees:
+//   paint rnd   the same keydown → painted frame, after a random delay (uniform 0–17 ms,
+//               seeded by --seed): a keypress at a random phase of the 60 Hz frame
+//   key→paint   a trusted key (page.keyboard.press, after such a delay), from the event's
+//               own timestamp (so it includes the input's delivery) to after the paint
+//   EventTiming Chromium's own Event Timing entry for that keydown (PerformanceObserver
+//               type 'event', durationThreshold 16: the "Performance API" of issue 5):
+//               keydown → the frame presented, rounded to 8 ms; below 16 ms there is no
+//               entry (printed "<16"). Synthetic keydowns get none: trusted input only.
+// --unthrottled launches Chromium with --disable-gpu-vsync --disable-frame-rate-limit:
+// frames as soon as they are ready instead of at 60 Hz, the app's time without the display.
 // plus Chromium's own per-step averages from the DevTools Performance domain (script,
 // style recalculation, layout, and the rest of the task time). It also times a program
 // change (typing the whole program at once) until the new graph is drawn: parse, all
@@ -20,6 +34,7 @@
 // By hand: ADJOINT_E2E_URL=http://127.0.0.1:PORT/ NODE_PATH=~/.adjoint-tools/node_modules \
 //            node tests/perf/next_to_paint.cjs [--steps 120] [--chain 100] [--chain-extended 37] [--only REGEX] [--json FILE]
 //          [--motion no-preference] [--ab URL_A,URL_B --rounds 3]  (A/B: alternating rounds, medians)
+//          [--unthrottled] [--seed 1]
 
 const path = require('node:path');
 const fs = require('node:fs');
@@ -43,7 +58,7 @@ function summary(xs) {
 /** Installs window.__benchStep(key): dispatches a keydown and resolves with its timestamps. */
 async function installProbe(page) {
   await page.evaluate(() => {
-    window.__benchStep = (key) =>
+    window.__benchStep = (key, delay = 0) =>
       new Promise((resolve) => {
         const stepEl = document.querySelector('[data-testid=step]');
         const before = stepEl ? stepEl.textContent : '';
@@ -70,11 +85,66 @@ async function installProbe(page) {
             ch.port2.postMessage(0);
           });
         });
-        mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-        const t0 = performance.now();
-        window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+        let t0 = null;
+        const fire = () => {
+          mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+          t0 = performance.now();
+          window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+        };
+        // A delay before the keydown puts it at a random phase of the display's frame
+        // interval, as a person's keypress is (back to back, the probe locks onto the vsync).
+        if (delay > 0) setTimeout(fire, delay);
+        else fire();
       });
+    // Trusted keys (page.keyboard.press, for Event Timing): the keydown's own timestamp,
+    // and a waiter for the step's DOM change and the frame after it, armed before the press.
+    window.__keyTimes = [];
+    window.addEventListener('keydown', (e) => e.isTrusted && window.__keyTimes.push(e.timeStamp), { capture: true });
+    window.__armStep = () => {
+      const stepEl = document.querySelector('[data-testid=step]');
+      const before = stepEl ? stepEl.textContent : '';
+      window.__stepDone = new Promise((resolve) => {
+        const done = setTimeout(() => {
+          mo.disconnect();
+          resolve(null);
+        }, 5_000);
+        const mo = new MutationObserver(() => {
+          const now = document.querySelector('[data-testid=step]');
+          if (!now || now.textContent === before) return;
+          mo.disconnect();
+          requestAnimationFrame(() => {
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => {
+              const tPaint = performance.now();
+              clearTimeout(done);
+              // Let the frame's paint land before the next key (Event Timing needs it).
+              requestAnimationFrame(() => resolve({ t0: window.__keyTimes[window.__keyTimes.length - 1], tPaint }));
+            };
+            ch.port2.postMessage(0);
+          });
+        });
+        mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+    };
+    // Chromium's Event Timing entries (the Performance API): keydown → next paint, rounded
+    // to 8 ms, reported only from 16 ms on (the smallest threshold the API allows).
+    window.__eventEntries = [];
+    new PerformanceObserver((list) => window.__eventEntries.push(...list.getEntries().map((e) => ({
+      name: e.name, startTime: e.startTime, duration: e.duration, processingStart: e.processingStart, processingEnd: e.processingEnd,
+    })))).observe({ type: 'event', durationThreshold: 16, buffered: true });
   });
+}
+
+/** A seeded generator of uniform numbers in [0, 1) (mulberry32), for the random phases. */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 async function stepOf(page) {
@@ -116,14 +186,9 @@ async function load(page, { program, values, mode }) {
   return t;
 }
 
-/** Steps `steps` times with ArrowRight (Home, untimed, at the end); returns the summaries. */
-async function run(page, cdp, steps) {
-  await installProbe(page);
-  const samples = { dom: [], frame: [], busy: [], paint: [], raf2: [] };
-  // Warm up: one pass of 10 steps, untimed.
-  for (let i = 0; i < 10; i++) await page.evaluate(() => window.__benchStep('ArrowRight'));
-  await page.evaluate(() => window.__benchStep('Home'));
-  const m0 = await metrics(cdp);
+/** Steps `steps` times with ArrowRight (Home, untimed, whenever the end is reached), calling
+ * `step()` for each timed one. */
+async function steps_(page, steps, step) {
   let taken = 0;
   while (taken < steps) {
     const { k, n } = await stepOf(page);
@@ -131,6 +196,34 @@ async function run(page, cdp, steps) {
       await page.evaluate(() => window.__benchStep('Home'));
       continue;
     }
+    await step(taken);
+    taken++;
+  }
+}
+
+/** Below the Event Timing threshold: the API reports no entry for that keydown. */
+const UNDER = -1;
+
+/** Like `summary`, where UNDER sorts first and prints as "<16". */
+function summaryUnder(xs) {
+  return { ...summary(xs), under: xs.filter((x) => x === UNDER).length };
+}
+
+/** Times `steps` ArrowRight steps in three passes; returns the summaries:
+ *   1. back to back from page.evaluate (dom, frame, busy, paint, 2×rAF: as before);
+ *   2. each keydown after a random delay (uniform 0–17 ms, seeded): paint at a random
+ *      phase of the frame interval (`paintRnd`);
+ *   3. trusted keys (page.keyboard.press, after the same kind of delay): the keydown's
+ *      timestamp → after the painted frame (`paintKey`), and Chromium's Event Timing
+ *      `duration` of that keydown (`eventTiming`; UNDER when it reported none, < 16 ms). */
+async function run(page, cdp, steps, seed) {
+  await installProbe(page);
+  const samples = { dom: [], frame: [], busy: [], paint: [], raf2: [], paintRnd: [], paintKey: [], eventTiming: [] };
+  // Warm up: one pass of 10 steps, untimed.
+  for (let i = 0; i < 10; i++) await page.evaluate(() => window.__benchStep('ArrowRight'));
+  await page.evaluate(() => window.__benchStep('Home'));
+  const m0 = await metrics(cdp);
+  await steps_(page, steps, async () => {
     const r = await page.evaluate(() => window.__benchStep('ArrowRight'));
     if (!r) throw new Error('a step did not change [data-testid=step] within 5 s');
     samples.dom.push(r.tMut - r.t0);
@@ -138,9 +231,35 @@ async function run(page, cdp, steps) {
     samples.busy.push(r.tMut - r.t0 + (r.tPaint - r.tRaf));
     samples.paint.push(r.tPaint - r.t0);
     samples.raf2.push(r.tRaf2 - r.t0);
-    taken++;
-  }
+  });
   const m1 = await metrics(cdp);
+  const random = rng(seed);
+  await page.evaluate(() => window.__benchStep('Home'));
+  await steps_(page, steps, async () => {
+    const delay = random() * 17;
+    const r = await page.evaluate((d) => window.__benchStep('ArrowRight', d), delay);
+    if (!r) throw new Error('a step did not change [data-testid=step] within 5 s');
+    samples.paintRnd.push(r.tPaint - r.t0);
+  });
+  await page.evaluate(() => window.__benchStep('Home'));
+  const keyed = [];
+  await steps_(page, steps, async () => {
+    await page.evaluate((d) => new Promise((resolve) => setTimeout(() => resolve(window.__armStep()), d)), random() * 17);
+    await page.keyboard.press('ArrowRight');
+    const r = await page.evaluate(() => window.__stepDone);
+    if (!r || r.t0 === undefined) throw new Error('a trusted ArrowRight did not change [data-testid=step] within 5 s');
+    samples.paintKey.push(r.tPaint - r.t0);
+    keyed.push(r.t0);
+  });
+  // Entries may be delivered a frame late: wait for two more frames.
+  const entries = await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(window.__eventEntries), 50)))),
+  );
+  const keydowns = entries.filter((e) => e.name === 'keydown');
+  for (const t0 of keyed) {
+    const e = keydowns.find((x) => Math.abs(x.startTime - t0) < 0.5);
+    samples.eventTiming.push(e ? e.duration : UNDER);
+  }
   const per = (name) => ((m1[name] - m0[name]) * 1000) / steps; // seconds → ms per step (Home included)
   const chrome = {
     script: per('ScriptDuration'),
@@ -151,15 +270,19 @@ async function run(page, cdp, steps) {
     styles: (m1.RecalcStyleCount - m0.RecalcStyleCount) / steps,
     domNodes: m1.Nodes,
   };
-  return { ...Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summary(v)])), chrome };
+  const out = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summary(v)]));
+  out.eventTiming = summaryUnder(samples.eventTiming);
+  // Synthetic keydowns (passes 1 and 2) get no entries: Event Timing times trusted input only.
+  return { ...out, chrome, keydownEntries: keydowns.length };
 }
 
 function fmt(x) {
+  if (x === UNDER) return '   <16';
   return Number.isFinite(x) ? x.toFixed(1).padStart(6) : '     -';
 }
 
 /** One workload on a fresh page of `url` (so one workload's DOM does not weigh on the next). */
-async function measure(browser, url, w, steps, motion) {
+async function measure(browser, url, w, steps, motion, seed) {
   const { page, problems } = await openApp(browser.context, { url });
   // The harness emulates reduced motion; `--motion no-preference` measures the animations too.
   await page.emulateMedia({ reducedMotion: motion });
@@ -173,7 +296,7 @@ async function measure(browser, url, w, steps, motion) {
   const pending = await page.locator(PENDING_NODES).count();
   const svgElements = await page.evaluate(() => document.querySelector('svg[data-testid=graph]').querySelectorAll('*').length);
   await page.evaluate(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true })));
-  const r = await run(page, cdp, steps);
+  const r = await run(page, cdp, steps, seed);
   if (problems.length) throw new Error(`the page reported problems:\n  ${problems.join('\n  ')}`);
   await page.close();
   return { workload: w.name, mode: w.mode, steps: n, nodes, pending, svgElements, change, ...r };
@@ -181,46 +304,56 @@ async function measure(browser, url, w, steps, motion) {
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
+  // With an UNDER among them, the lower middle (an average with "<16" means nothing).
+  if (s.length % 2 === 0 && s.includes(UNDER)) return s[s.length / 2 - 1];
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
+
+/** The columns every table prints: [header, key] with p50 and p95 each. */
+const COLUMNS = [
+  ['busy', 'busy'],
+  ['paint', 'paint'],
+  ['paint rnd', 'paintRnd'],
+  ['key→paint', 'paintKey'],
+  ['EventTiming', 'eventTiming'],
+];
+const HEADER = COLUMNS.map(([h]) => `${h.padStart(11)}  p50   p95`).join(' |');
+const cells = (get) => COLUMNS.map(([, k]) => `${' '.repeat(10)}${fmt(get(k, 'p50'))}${fmt(get(k, 'p95'))}`).join(' |');
 
 /** `--ab URL_A,URL_B`: each round measures every workload on A and on B, alternating which
  * goes first (A B, then B A, …), so a load change on the shared machine hits both; prints
  * each round and the medians over the rounds of each percentile, with the load average. */
-async function abRounds(browser, urls, workloads, steps, motion, rounds) {
+async function abRounds(browser, urls, workloads, o) {
   if (urls.length !== 2) throw new Error('--ab needs two URLs separated by a comma');
   const os = require('node:os');
-  const seen = new Map(); // `${workload}|${side}` → [{ busy, paint, dom, frame }]
-  console.log(`A = ${urls[0]}\nB = ${urls[1]}\n${rounds} rounds × ${steps} steps, reduced motion: ${motion}`);
-  console.log('round workload              side | dom p50  p95 | frame p50  p95 | busy p50  p95 | paint p50  p95 | load');
-  for (let round = 1; round <= rounds; round++) {
+  const seen = new Map(); // `${workload}|${side}` → [measure's result]
+  console.log(`A = ${urls[0]}\nB = ${urls[1]}\n${o.rounds} rounds × ${o.steps} steps, reduced motion: ${o.motion}, ${o.vsync}`);
+  console.log(`round workload              side |${HEADER} | load`);
+  for (let round = 1; round <= o.rounds; round++) {
     for (const w of workloads) {
       const order = round % 2 ? [0, 1] : [1, 0];
       for (const side of order) {
-        const r = await measure(browser, urls[side], w, steps, motion);
+        const r = await measure(browser, urls[side], w, o.steps, o.motion, o.seed + round);
         const key = `${w.name}|${'AB'[side]}`;
         if (!seen.has(key)) seen.set(key, []);
         seen.get(key).push(r);
-        console.log(
-          `${String(round).padStart(5)} ${w.name.padEnd(21)} ${'AB'[side].padStart(4)} |${fmt(r.dom.p50)}${fmt(r.dom.p95)} |  ${fmt(r.frame.p50)}${fmt(r.frame.p95)} |` +
-            `${fmt(r.busy.p50)}${fmt(r.busy.p95)} |  ${fmt(r.paint.p50)}${fmt(r.paint.p95)} | ${os.loadavg()[0].toFixed(2)}`,
-        );
+        console.log(`${String(round).padStart(5)} ${w.name.padEnd(21)} ${'AB'[side].padStart(4)} |${cells((k, q) => r[k][q])} | ${os.loadavg()[0].toFixed(2)}`);
       }
     }
   }
   console.log('\nmedians over the rounds (ms):');
-  console.log('workload              side nodes | dom p50  p95 | frame p50  p95 | busy p50  p95 | paint p50  p95');
+  console.log(`workload              side nodes |${HEADER}`);
   for (const w of workloads) {
     for (const side of ['A', 'B']) {
       const rs = seen.get(`${w.name}|${side}`);
-      const m = (k, q) => median(rs.map((r) => r[k][q]));
-      console.log(
-        `${w.name.padEnd(21)} ${side.padStart(4)} ${String(rs[0].nodes).padStart(5)} |${fmt(m('dom', 'p50'))}${fmt(m('dom', 'p95'))} |  ${fmt(m('frame', 'p50'))}${fmt(m('frame', 'p95'))} |` +
-          `${fmt(m('busy', 'p50'))}${fmt(m('busy', 'p95'))} |  ${fmt(m('paint', 'p50'))}${fmt(m('paint', 'p95'))}`,
-      );
+      console.log(`${w.name.padEnd(21)} ${side.padStart(4)} ${String(rs[0].nodes).padStart(5)} |${cells((k, q) => median(rs.map((r) => r[k][q])))}`);
     }
   }
 }
+
+/** Chromium's flags for `--unthrottled`: frames produced as soon as they are ready, not at
+ * 60 Hz, so keypress → painted frame is the app's own time, not the display's. */
+const UNTHROTTLED = ['--disable-gpu-vsync', '--disable-frame-rate-limit'];
 
 async function main() {
   const steps = Number(arg('--steps', '120'));
@@ -241,20 +374,23 @@ async function main() {
   const only = arg('--only', null);
   if (only) workloads.splice(0, workloads.length, ...workloads.filter((w) => new RegExp(only).test(w.name)));
   const motion = arg('--motion', 'reduce');
+  const seed = Number(arg('--seed', '1'));
+  const unthrottled = process.argv.includes('--unthrottled');
+  const vsync = unthrottled ? `unthrottled (${UNTHROTTLED.join(' ')})` : '60 Hz (headless default)';
   const ab = arg('--ab', null);
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(unthrottled ? UNTHROTTLED : []);
   const results = [];
   try {
     if (ab) {
-      await abRounds(browser, ab.split(','), workloads, steps, motion, Number(arg('--rounds', '3')));
+      await abRounds(browser, ab.split(','), workloads, { steps, motion, seed, vsync, rounds: Number(arg('--rounds', '3')) });
       return;
     }
-    for (const w of workloads) results.push(await measure(browser, BASE_URL, w, steps, motion));
+    for (const w of workloads) results.push(await measure(browser, BASE_URL, w, steps, motion, seed));
   } finally {
     await browser.close();
   }
 
-  console.log(`next-to-paint, ${steps} timed ArrowRight steps per workload (ms; headless Chromium ${CHROMIUM_VERSION()})`);
+  console.log(`next-to-paint, ${steps} timed ArrowRight steps per workload and pass (ms; headless Chromium ${CHROMIUM_VERSION()}; frames: ${vsync})`);
   console.log('workload              nodes steps | dom p50  p95 | frame p50  p95 | busy p50   p95   max | paint p50  p95 | 2×rAF p50 p95');
   for (const r of results) {
     console.log(
@@ -263,6 +399,13 @@ async function main() {
         `${fmt(r.busy.p50)}${fmt(r.busy.p95)}${fmt(r.busy.max)} |  ${fmt(r.paint.p50)}${fmt(r.paint.p95)} |` +
         `${fmt(r.raf2.p50)}${fmt(r.raf2.p95)}`,
     );
+  }
+  console.log('\nkeypress → painted frame, the four measures (ms): paint = back to back (phase locked to the');
+  console.log('vsync), paint rnd = after a random 0–17 ms delay, key→paint = trusted key (page.keyboard.press)');
+  console.log("from its event's timestamp, EventTiming = Chromium's keydown `duration` (8 ms steps; <16 = no entry)");
+  console.log(`workload              nodes |${HEADER} | EventTiming entries`);
+  for (const r of results) {
+    console.log(`${r.workload.padEnd(21)} ${String(r.nodes).padStart(5)} |${cells((k, q) => r[k][q])} | ${r.eventTiming.n - r.eventTiming.under} of ${r.eventTiming.n} (keydown entries in all: ${r.keydownEntries})`);
   }
   console.log('\nChromium per step (DevTools Performance.getMetrics deltas / steps, ms):');
   console.log('workload              script  style layout   task | layouts styles | DOM nodes  SVG elements | program change: dom  paint');
@@ -275,7 +418,9 @@ async function main() {
     );
   }
   const out = arg('--json', null);
-  if (out) fs.writeFileSync(out, JSON.stringify(results, null, 2));
+  // Unthrottled results go next to the 60 Hz ones (bench-web.sh --both runs both).
+  const file = out && unthrottled ? out.replace(/(\.json)?$/, '.unthrottled.json') : out;
+  if (file) fs.writeFileSync(file, JSON.stringify({ frames: vsync, results }, null, 2));
 }
 
 function CHROMIUM_VERSION() {

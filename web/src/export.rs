@@ -214,6 +214,18 @@ const DROPPED: [&str; 5] = ["class", "style", "tabindex", "aria-hidden", "role"]
 /// Writes `el` and its subtree as XML, with its computed paint as attributes.
 fn write_element(window: &web_sys::Window, el: &Element, out: &mut String) {
     let tag = el.tag_name();
+    if tag == "foreignObject" {
+        // A chunk of the graph (a foreignObject holding an svg, for the page's paint): its
+        // groups go straight into the drawing, which any SVG viewer then shows.
+        let mut child = el
+            .first_element_child()
+            .and_then(|s| s.first_element_child());
+        while let Some(c) = child {
+            write_element(window, &c, out);
+            child = c.next_element_sibling();
+        }
+        return;
+    }
     out.push('<');
     out.push_str(&tag);
     let names = el.get_attribute_names();
