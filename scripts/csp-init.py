@@ -25,6 +25,19 @@ def attributes(tag):
     return {name.lower(): value.strip("\"'") for name, value in found[1:]}
 
 
+def fill(path, fills):
+    """Replaces each marker (a key of `fills`) in the file at `path`, which must hold each
+    exactly once, with its value."""
+    with open(path, encoding="utf-8") as f:
+        js = f.read()
+    for marker, value in fills.items():
+        if js.count(marker) != 1:
+            sys.exit(f"csp-init.py: {os.path.basename(path)} has no single {marker} to fill")
+        js = js.replace(marker, value)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(js)
+
+
 staging = os.environ.get("TRUNK_STAGING_DIR")
 if not staging:
     sys.exit("csp-init.py: TRUNK_STAGING_DIR is not set (run it as a Trunk post_build hook)")
@@ -66,13 +79,7 @@ if os.path.exists(loader):
     if not glue or not wasm or not css:
         sys.exit("csp-init.py: cannot find the glue, wasm and CSS names for adjoint-widget.js")
     build = json.dumps({"glue": glue.group(1), "wasm": wasm.group(1), "css": css})
-    with open(loader, encoding="utf-8") as f:
-        js = f.read()
-    marker = "/*ADJOINT_BUILD*/ null"
-    if js.count(marker) != 1:
-        sys.exit("csp-init.py: adjoint-widget.js has no single /*ADJOINT_BUILD*/ null to fill")
-    with open(loader, "w", encoding="utf-8") as f:
-        f.write(js.replace(marker, build))
+    fill(loader, {"/*ADJOINT_BUILD*/ null": build})
     print(f"csp-init.py: wrote the build's file names into adjoint-widget.js ({len(css)} stylesheets)")
 
 # The tensor lab (web/lab, built by Trunk's second rust link) has hashed names; the bridge
@@ -102,32 +109,18 @@ lab_files = [lab_glue[0], lab_wasm[0]]
 bridge = bridges[0]
 up = os.path.relpath(staging, os.path.dirname(bridge))
 lab = json.dumps({"glue": f"{up}/{lab_glue[0]}", "wasm": f"{up}/{lab_wasm[0]}"})
-with open(bridge, encoding="utf-8") as f:
-    js = f.read()
-marker = "/*ADJOINT_LAB*/ null"
-if js.count(marker) != 1:
-    sys.exit("csp-init.py: lab-bridge.js has no single /*ADJOINT_LAB*/ null to fill")
-with open(bridge, "w", encoding="utf-8") as f:
-    f.write(js.replace(marker, lab))
+fill(bridge, {"/*ADJOINT_LAB*/ null": lab})
 print(f"csp-init.py: the lab bridge loads {lab}")
 
 # The service worker (web/sw.js) names its cache after the build, so each build installs
 # afresh and drops the previous build's files.
 worker = os.path.join(staging, "sw.js")
 if os.path.exists(worker):
-    with open(worker, encoding="utf-8") as f:
-        js = f.read()
-    marker = '/*ADJOINT_BUILD_ID*/ "dev"'
-    if js.count(marker) != 1:
-        sys.exit('csp-init.py: sw.js has no single /*ADJOINT_BUILD_ID*/ "dev" to fill')
-    lazy_marker = "/*ADJOINT_LAZY*/ []"
-    if js.count(lazy_marker) != 1:
-        sys.exit("csp-init.py: sw.js has no single /*ADJOINT_LAZY*/ [] to fill")
     build_id = hashlib.sha256((html + lab).encode("utf-8")).hexdigest()[:16]
-    js = js.replace(marker, f'"{build_id}"')
     # The glue imports the bridge; the page names neither it nor the lab.
     snippets = [os.path.relpath(b, staging).replace(os.sep, "/") for b in bridges]
-    js = js.replace(lazy_marker, json.dumps([f"./{f}" for f in lab_files + snippets]))
-    with open(worker, "w", encoding="utf-8") as f:
-        f.write(js)
+    fill(worker, {
+        '/*ADJOINT_BUILD_ID*/ "dev"': f'"{build_id}"',
+        "/*ADJOINT_LAZY*/ []": json.dumps([f"./{f}" for f in lab_files + snippets]),
+    })
     print(f"csp-init.py: sw.js caches this build as adjoint-{build_id}")
