@@ -12,7 +12,7 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { browserHarness } = require('./helpers.cjs');
+const { browserHarness, BASE_URL } = require('./helpers.cjs');
 
 const TIMEOUT = { timeout: 120_000 };
 const NODES = 'svg[data-testid=graph] g[data-testid=graph-node]';
@@ -174,4 +174,15 @@ test('a tensor engine that cannot be fetched is reported, the text kept, and ret
       if (/adjoint-web-lab-|Failed to fetch dynamically imported module|INTERNET_DISCONNECTED/.test(app.problems[i])) app.problems.splice(i, 1);
     }
   });
+});
+
+test('a tensor permalink waits for the tensor engine and opens at its step', TIMEOUT, async (t) => {
+  const program = 'Z = X @ W\nv = sum(tanh(Z))';
+  const inputs = '{"X": [[1, 2], [3, 4]], "W": [[0.5], [-1]]}';
+  const url = `${BASE_URL}?p=${encodeURIComponent(program)}&at=${encodeURIComponent(inputs)}&step=3`;
+  await withApp(t, 'permalink', async ({ page }) => {
+    await page.locator(`${NODES}[data-label="Z"]`).waitFor();
+    assert.deepEqual(await stepOf(page).then((s) => s.k), 3, 'the step of the link, not 0');
+    assert.equal(await page.locator(`${NODES}[data-label="W"]`).getAttribute('data-shape'), '2×1');
+  }, url);
 });
