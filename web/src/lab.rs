@@ -122,8 +122,8 @@ pub mod native {
 }
 
 /// The share panel's text export `kind` (`json`, `dot`, `latex`, `pytorch`, …) of the run
-/// of `program` on `values` in `mode`, made by the lab (loaded first if need be).
-#[cfg(target_arch = "wasm32")]
+/// of `program` on `values` in `mode`, made by the lab (loaded first if need be; natively
+/// there is no lab, and no export).
 pub async fn export_text(
     kind: &str,
     program: &str,
@@ -132,8 +132,18 @@ pub async fn export_text(
     wrt: usize,
     step: usize,
 ) -> Result<String, String> {
-    load().await?;
-    bridge::export_text(kind, program, values, mode, wrt, step).map_err(|e| describe(&e))
+    #[cfg(target_arch = "wasm32")]
+    {
+        load().await?;
+        bridge::export_text(kind, program, values, mode, wrt, step).map_err(|e| describe(&e))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (program, values, mode, wrt, step);
+        Err(format!(
+            "the {kind} export is made by the browser's lab module"
+        ))
+    }
 }
 
 /// Loads the lab (once per page; a failed load can be tried again). The error says why,
@@ -144,21 +154,6 @@ pub async fn load() -> Result<(), String> {
         .await
         .map(|_| ())
         .map_err(|e| describe(&e))
-}
-
-/// Natively the exports are not made (the lab is a browser module).
-#[cfg(not(target_arch = "wasm32"))]
-pub async fn export_text(
-    kind: &str,
-    _program: &str,
-    _values: &str,
-    _mode: &str,
-    _wrt: usize,
-    _step: usize,
-) -> Result<String, String> {
-    Err(format!(
-        "the {kind} export is made by the browser's lab module"
-    ))
 }
 
 /// Natively there is nothing to fetch: the lab is marked loaded.

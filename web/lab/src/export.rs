@@ -7,6 +7,7 @@ use adjoint_engine::export::framework::{framework_code, Framework};
 use adjoint_engine::export::{dot::trace_dot, latex::frame_table_latex};
 use adjoint_engine::syntax::parse_values;
 use adjoint_engine::{Mode, Trace};
+use wasm_bindgen::prelude::*;
 
 /// The run of `program` on `values` in `mode` (following input `wrt` in forward mode);
 /// tensor programs run on the tensor engine, in extended mode.
@@ -18,7 +19,9 @@ fn rerun(program: &str, values: &str, mode: Mode, wrt: usize) -> Result<Trace, S
 }
 
 /// The export named `kind` (`json`, `dot`, `latex`, or a framework: `pytorch`, `jax`,
-/// `needle`) of the run, the LaTeX table at `step`. The error says why in words.
+/// `needle`) of the run, the LaTeX table at `step`. The error (thrown, in the browser)
+/// says why in words.
+#[wasm_bindgen]
 pub fn export_text(
     kind: &str,
     program: &str,

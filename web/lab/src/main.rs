@@ -4,7 +4,7 @@
 //! - Tensor programs (lecture §2.6–2.7, `adjoint-tensor`): [`run_tensor`] computes and
 //!   encodes; the app decodes the engine's `Trace` and draws it like any other.
 //! - The method panels (§1.2–1.3): [`panel::MethodPanel`] mounts one in the app's page.
-//! - The share panel's text exports: [`export_text`].
+//! - The share panel's text exports: [`export::export_text`].
 #![forbid(unsafe_code)]
 
 pub mod export;
@@ -19,20 +19,6 @@ use wasm_bindgen::prelude::*;
 pub fn run_tensor(program: &str, inputs: &str) -> Result<Vec<u8>, JsValue> {
     let outcome = adjoint_tensor::outcome::run_for_app(program, inputs);
     adjoint_tensor::outcome::encode(&outcome).map_err(|e| JsValue::from_str(&e.to_string()))
-}
-
-/// The share panel's text export `kind` of the run of `program` on `values` in `mode`
-/// ([`export::export_text`]); throws the reason if there is none.
-#[wasm_bindgen]
-pub fn export_text(
-    kind: &str,
-    program: &str,
-    values: &str,
-    mode: &str,
-    wrt: usize,
-    step: usize,
-) -> Result<String, JsValue> {
-    export::export_text(kind, program, values, mode, wrt, step).map_err(|e| JsValue::from_str(&e))
 }
 
 /// Runs when the app loads the lab: see [`panel::skip_root_numbers`]. Everything else is
