@@ -24,6 +24,8 @@ if port_busy; then
 fi
 
 bash scripts/install-tools.sh
+# A dist/ left by an earlier build would be served even if this build failed.
+rm -rf dist
 
 # Own process group, so stopping it stops trunk and the cargo/wasm-bindgen it runs.
 setsid bash scripts/serve.sh >"$LOG" 2>&1 &
@@ -49,6 +51,11 @@ until python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1]
   fi
   sleep 2
 done
+if grep -q "error from build pipeline" "$LOG"; then
+  grep -v '^ *[0-9]*: \|^ *at ' "$LOG" | tail -n 30
+  echo "check-serve.sh: the serve build failed" >&2
+  exit 1
+fi
 say "served after $((SECONDS - t0)) s; loading it in headless Chromium"
 NODE_PATH="$TOOLS/node_modules" node tests/e2e/smoke.cjs "$URL"
 say "check-serve: ok"
