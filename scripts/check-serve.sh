@@ -4,22 +4,24 @@
 #! http://127.0.0.1:8080 to answer, loads it in headless Chromium and checks that the
 #! graph shows without console errors or non-local requests (tests/e2e/smoke.cjs), then
 #! stops the server it started. Needs the browser tools (scripts/install-tools.sh).
-#! Usage: scripts/check-serve.sh
+#! ADJOINT_SERVE_PORT serves on another port (scripts/test.sh's `serve` stage picks a free
+#! one). Usage: scripts/check-serve.sh
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 TOOLS="${ADJOINT_TOOLS:-$HOME/.adjoint-tools}"
-URL="http://127.0.0.1:8080/"
+PORT="${ADJOINT_SERVE_PORT:-8080}"
+URL="http://127.0.0.1:$PORT/"
 WAIT="${ADJOINT_SERVE_WAIT:-180}"
 LOG="$(mktemp "${TMPDIR:-/tmp}/adjoint-serve.XXXXXX.log")"
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 port_busy() {
-  python3 -c 'import socket, sys; s = socket.socket(); sys.exit(s.connect_ex(("127.0.0.1", 8080)) != 0)'
+  python3 -c 'import socket, sys; s = socket.socket(); sys.exit(s.connect_ex(("127.0.0.1", int(sys.argv[1]))) != 0)' "$PORT"
 }
 if port_busy; then
-  echo "check-serve.sh: something already listens on 127.0.0.1:8080; stop it first" >&2
+  echo "check-serve.sh: something already listens on 127.0.0.1:$PORT; stop it first" >&2
   exit 1
 fi
 
@@ -28,7 +30,7 @@ bash scripts/install-tools.sh
 rm -rf dist
 
 # Own process group, so stopping it stops trunk and the cargo/wasm-bindgen it runs.
-setsid bash scripts/serve.sh >"$LOG" 2>&1 &
+setsid bash scripts/serve.sh --port "$PORT" >"$LOG" 2>&1 &
 SERVE_PID=$!
 stop_server() {
   kill -TERM -- "-$SERVE_PID" 2>/dev/null || true

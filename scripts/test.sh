@@ -11,6 +11,8 @@
 #!   fuzz       libFuzzer, a few seconds per target: scripts/fuzz.sh parse 20000,
 #!              engine 1000, modes 5000 and tensor 20000 (stable Rust with
 #!              SanitizerCoverage flags; builds fuzz/)
+#!   serve      scripts/check-serve.sh on a free port: the README's serve command (trunk
+#!              serve, debug build) answers and the graph shows in Chromium
 #!   build      trunk build --release
 #!   size       the gzipped first load and all files stay under FIRST_LOAD_BUDGET and
 #!              TOTAL_BUDGET below (scripts/transfer-size.py), ratchets at the last
@@ -151,6 +153,12 @@ size_budget() {
     --first-load-budget "$FIRST_LOAD_BUDGET" --total-budget "$TOTAL_BUDGET"
 }
 
+# The README's serve command (scripts/serve.sh, a debug build under trunk serve) on a free
+# port, loaded in Chromium: it serves the app and the graph shows.
+serve_check() {
+  ADJOINT_SERVE_PORT="$(free_port)" bash scripts/check-serve.sh
+}
+
 sizes() {
   local f raw gz
   printf '%-44s %10s %10s\n' "dist file" "raw" "gzip -9"
@@ -170,6 +178,7 @@ stage clippy cargo clippy --workspace --all-targets -- -D warnings
 stage clippy-wasm cargo clippy -p adjoint-web -p adjoint-web-lab --target wasm32-unknown-unknown -- -D warnings
 stage test cargo_test
 stage fuzz short_fuzz
+stage serve serve_check
 stage build trunk build --release
 stage size size_budget
 stage e2e e2e
