@@ -205,3 +205,32 @@ test('styles cross the widget boundary in neither direction; themes apply per wi
   }
   assertClean(t, app);
 });
+
+test('a tensor widget loads the lab from the app, not from the host page, and opens at its step', TIMEOUT, async (t) => {
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(15_000);
+  const watched = watchPage(page);
+  const lab = [];
+  page.on('request', (r) => {
+    if (/adjoint-web-lab-/.test(r.url())) lab.push(new URL(r.url()).pathname);
+  });
+  await page.route(`${new URL('embed-test/', BASE_URL).href}**`, (route) => {
+    const file = path.join(HOST_DIR, path.basename(new URL(route.request().url()).pathname));
+    if (!fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
+    return route.fulfill({ status: 200, contentType: TYPES[path.extname(file)] || 'application/octet-stream', body: fs.readFileSync(file) });
+  });
+  try {
+    await page.goto(new URL('embed-test/tensor.html', BASE_URL).href, { waitUntil: 'load' });
+    await page.locator('#t1 svg[data-testid=graph] g[data-testid=graph-node][data-label="Z"]').waitFor({ timeout: 30_000 });
+    const step = await page.evaluate(() => document.getElementById('t1').shadowRoot.querySelector('[data-testid=step]').textContent);
+    assert.match(step, /Step 2 \//);
+    assert.equal(await page.locator('#t1 svg[data-testid=graph] g[data-testid=graph-node][data-label="W"]').getAttribute('data-shape'), '2×1');
+    const appDir = new URL(BASE_URL).pathname;
+    assert.ok(lab.length >= 2 && lab.every((p) => p.startsWith(appDir) && !p.includes('embed-test')), `lab fetched from the app's folder: ${lab}`);
+  } finally {
+    const file = await screenshot(page, 'widget-tensor').catch(() => null);
+    if (file) t.diagnostic(`screenshot: ${file}`);
+    await page.close();
+  }
+  assertClean(t, watched);
+});
