@@ -1,8 +1,9 @@
 //! The lab: tensor programs (#7) run in a second wasm module, `web/lab`, that the app
-//! loads on the first tensor program ([`load`]), and the numerical and symbolic panels
-//! are mounted by it ([`panel`]), so the first load of the scalar step-through is smaller. Until it has arrived, [`run`] says so and the state keeps
-//! the program waiting; once loaded, runs are synchronous. Natively (component tests)
-//! the tensor engine is called directly.
+//! loads on the first tensor program ([`load`]); the numerical and symbolic panels are
+//! mounted by it ([`panel`]) and the share panel's text exports written by it
+//! ([`export_text`]), so the first load of the scalar step-through is smaller. Until it
+//! has arrived, [`run`] says so and the state keeps the program waiting; once loaded,
+//! runs are synchronous. Natively (component tests) the tensor engine is called directly.
 
 use adjoint_engine::Trace;
 use adjoint_tensor::outcome::Failure;
@@ -39,18 +40,6 @@ mod bridge {
             wrt: usize,
             step: usize,
         ) -> Result<String, JsValue>;
-        #[wasm_bindgen(js_name = mountPanel)]
-        pub fn mount_panel(
-            host: &web_sys::Element,
-            method: &str,
-            program: &str,
-            values: &str,
-            lang: &str,
-        ) -> JsValue;
-        #[wasm_bindgen(js_name = updatePanel)]
-        pub fn update_panel(panel: &JsValue, method: &str, program: &str, values: &str, lang: &str);
-        #[wasm_bindgen(js_name = destroyPanel)]
-        pub fn destroy_panel(panel: &JsValue);
     }
 }
 
@@ -58,28 +47,26 @@ mod bridge {
 /// own (`components/method_host.rs`). Call only after [`load`] has succeeded.
 #[cfg(target_arch = "wasm32")]
 pub mod panel {
-    use wasm_bindgen::JsValue;
+    use wasm_bindgen::prelude::*;
 
-    /// Mounts the `method` panel (`numeric`, `symbolic`) inside `host`; the handle is
-    /// for [`update`] and [`destroy`].
-    pub fn mount(
-        host: &web_sys::Element,
-        method: &str,
-        program: &str,
-        values: &str,
-        lang: &str,
-    ) -> JsValue {
-        super::bridge::mount_panel(host, method, program, values, lang)
-    }
-
-    /// Gives a mounted panel new props.
-    pub fn update(panel: &JsValue, method: &str, program: &str, values: &str, lang: &str) {
-        super::bridge::update_panel(panel, method, program, values, lang);
-    }
-
-    /// Unmounts a panel and frees it.
-    pub fn destroy(panel: &JsValue) {
-        super::bridge::destroy_panel(panel);
+    #[wasm_bindgen(module = "/lab-bridge.js")]
+    extern "C" {
+        /// Mounts the `method` panel (`numeric`, `symbolic`) inside `host`; the handle is
+        /// for [`update`] and [`destroy`].
+        #[wasm_bindgen(js_name = mountPanel)]
+        pub fn mount(
+            host: &web_sys::Element,
+            method: &str,
+            program: &str,
+            values: &str,
+            lang: &str,
+        ) -> JsValue;
+        /// Gives a mounted panel new props.
+        #[wasm_bindgen(js_name = updatePanel)]
+        pub fn update(panel: &JsValue, method: &str, program: &str, values: &str, lang: &str);
+        /// Unmounts a panel and frees it.
+        #[wasm_bindgen(js_name = destroyPanel)]
+        pub fn destroy(panel: &JsValue);
     }
 }
 
@@ -173,18 +160,14 @@ fn describe(e: &wasm_bindgen::JsValue) -> String {
         .unwrap_or_else(|| "unknown error".to_string())
 }
 
-/// A failure of the lab itself (not of the program), shown like a program error.
+/// A failure of the lab itself (not of the program), shown like a program error without
+/// a place in the text.
 #[cfg(target_arch = "wasm32")]
 fn internal(why: &str) -> Failure {
+    let error = adjoint_engine::EngineError::Invalid(format!("the tensor module failed: {why}"));
     Failure {
         in_values: false,
-        diagnostic: adjoint_engine::Diagnostic {
-            message: format!("the tensor module failed: {why}"),
-            line: 0,
-            column: 0,
-            source_line: String::new(),
-            caret: String::new(),
-        },
+        diagnostic: error.diagnostic(""),
     }
 }
 
