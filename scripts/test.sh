@@ -7,7 +7,8 @@
 #!   clippy     cargo clippy --workspace --all-targets -- -D warnings
 #!   clippy-wasm cargo clippy -p adjoint-web -p adjoint-web-lab --target wasm32-unknown-unknown -- -D warnings
 #!   test       cargo test --workspace (native; includes the seeded fuzz smoke run,
-#!              crates/fuzz/tests/smoke.rs)
+#!              crates/fuzz/tests/smoke.rs), then the build scripts' Python tests
+#!              (tests/scripts)
 #!   fuzz       libFuzzer, a few seconds per target: scripts/fuzz.sh parse 20000,
 #!              engine 1000, modes 5000 and tensor 20000 (stable Rust with
 #!              SanitizerCoverage flags; builds fuzz/)
@@ -91,6 +92,8 @@ check_versions() {
 
 cargo_test() {
   cargo test --workspace 2>&1 | tee "$LOGDIR/cargo-test.log"
+  # The build scripts' own tests (Python's unittest: "Ran N tests" then "OK").
+  python3 -m unittest discover -s tests/scripts 2>&1 | tee "$LOGDIR/py-test.log"
 }
 
 short_fuzz() {
@@ -195,6 +198,7 @@ passed=$(
   {
     sed -n 's/^test result: [a-zA-Z]*\. \([0-9]*\) passed.*/\1/p' "$LOGDIR/cargo-test.log" 2>/dev/null
     sed -n 's/^\(# \|ℹ \)pass \([0-9]*\)$/\2/p' "$LOGDIR/e2e.log" 2>/dev/null
+    { grep -q '^OK' "$LOGDIR/py-test.log" && sed -n 's/^Ran \([0-9]*\) tests\{0,1\} in .*/\1/p' "$LOGDIR/py-test.log"; } 2>/dev/null || true
   } | awk '{ s += $1 } END { print s + 0 }'
 )
 failed=$(
