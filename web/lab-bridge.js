@@ -57,8 +57,7 @@ export function updatePanel(panel, method, program, values, lang) {
 
 let labHasZh = false;
 
-/** The lab has no Chinese strings of its own: before its first Chinese panel it gets the
- * table the app fetched (web/zh-bridge.js; the app switches to Chinese only once it has it). */
+/** Gives the lab, which has no Chinese strings, the app's table before its first Chinese panel. */
 function shareZh(lang) {
   if (lang !== "zh" || labHasZh || zhText() === null) return;
   lab.install_zh(zhText());

@@ -238,13 +238,22 @@ mod tests {
         let html = render::<LangSwitch>(LangSwitchProps {
             lang: Lang::Zh,
             on_lang: Callback::noop(),
+            busy: false,
         })
         .await;
         assert!(html.contains("English") && html.contains("中文"));
+        assert!(!html.contains("aria-busy"), "{html}");
         let zh = &html[html.find(r#"data-lang="zh""#).expect("zh")..];
         assert!(
             zh[..zh.find('>').expect("tag")].contains(r#"aria-pressed="true""#),
             "{html}"
         );
+        let busy = render::<LangSwitch>(LangSwitchProps {
+            lang: Lang::En,
+            on_lang: Callback::noop(),
+            busy: true,
+        })
+        .await;
+        assert!(busy.contains(r#"aria-busy="true""#), "{busy}");
     }
 }
