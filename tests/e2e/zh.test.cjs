@@ -8,6 +8,7 @@
 // - switching to 中文 with the file blocked stays in English with a message in both
 //   languages, shows the switch busy while a slow fetch runs, and the next attempt
 //   switches; the numerical panel (drawn by the lab, a second wasm) then speaks Chinese;
+// - a Chinese start with the file blocked mounts in English with that message;
 // - a widget with data-lang="zh" on a host page in another folder fetches the table from
 //   the app's folder and shows Chinese.
 //
@@ -170,6 +171,28 @@ test('switching to 中文: a blocked fetch stays English and says so, a slow one
     // The only failures are the blocked table's: the request and the browser's report of it.
     const blocked = app.problems.filter((p) => /\/zh-[0-9a-f]{16}\.txt\b/.test(p) && /ERR_FAILED/.test(p));
     assert.equal(blocked.filter((p) => p.startsWith('request failed')).length, 1, app.problems.join('\n'));
+    assertClean(t, { ...app, problems: app.problems.filter((p) => !blocked.includes(p)) });
+  } finally {
+    await context.close();
+  }
+});
+
+test('with ?lang=zh and the table blocked the app starts in English, says why, and switches later', TIMEOUT, async (t) => {
+  const context = await newContext('en-US');
+  try {
+    await context.route(ZH_FILE, (route) => route.abort());
+    const app = await openApp(context, { url: `${BASE_URL}?lang=zh` });
+    const { page } = app;
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    const status = page.locator('[data-testid=lang-status][data-state=failed]');
+    assert.match(await status.textContent(), /Chinese could not be loaded.*中文界面未能加载/);
+    await context.unroute(ZH_FILE);
+    await page.locator('button[data-lang=zh]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+    assert.ok(CJK.test(await page.locator('.app-header .brand').textContent()));
+    assert.equal(await page.locator('[data-testid=lang-status]').count(), 0);
+    const blocked = app.problems.filter((p) => /\/zh-[0-9a-f]{16}\.txt\b/.test(p) && /ERR_FAILED/.test(p));
+    assert.ok(blocked.some((p) => p.startsWith('request failed')), app.problems.join('\n'));
     assertClean(t, { ...app, problems: app.problems.filter((p) => !blocked.includes(p)) });
   } finally {
     await context.close();
