@@ -6,7 +6,10 @@ Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, see index.html)
 inline scripts, so without this the app would not start under its own policy. It also
 writes the hashed file names into the widget loader, adjoint-widget.js, and the build's
 id into the service worker's cache name (sw.js), and the tensor lab's hashed names into
-the bridge that loads it (snippets/…/lab-bridge.js) and into sw.js's install list.
+the bridge that loads it (snippets/…/lab-bridge.js) and into sw.js's install list. The
+Chinese strings (web/i18n/zh.txt, copied by Trunk as zh.txt) get a content hash too, and
+their name goes into the bridge that fetches them (snippets/…/zh-bridge.js) and into
+sw.js's install list.
 Before all that, it shortens the names each wasm module imports from its glue
 (scripts/shorten_imports.py).
 
@@ -125,15 +128,36 @@ lab = json.dumps({"glue": f"{up}/{lab_glue[0]}", "wasm": f"{up}/{lab_wasm[0]}"})
 fill(bridge, {"/*ADJOINT_LAB*/ null": lab})
 print(f"csp-init.py: the lab bridge loads {lab}")
 
+# The Chinese strings (web/i18n/zh.txt, generated from src/i18n/zh/ and fetched only when
+# Chinese is wanted): hashed like the lab, and named to web/zh-bridge.js relative to it.
+plain = os.path.join(staging, "zh.txt")
+if not os.path.exists(plain):
+    sys.exit("csp-init.py: no zh.txt in the build (index.html copies web/i18n/zh.txt)")
+with open(plain, "rb") as f:
+    digest = hashlib.sha256(f.read()).hexdigest()[:16]
+zh_file = f"zh-{digest}.txt"
+os.replace(plain, os.path.join(staging, zh_file))
+zh_bridges = [
+    os.path.join(root, f)
+    for root, _, files in os.walk(os.path.join(staging, "snippets"))
+    for f in files
+    if f == "zh-bridge.js"
+]
+if len(zh_bridges) != 1:
+    sys.exit(f"csp-init.py: expected one zh-bridge.js under snippets/, found {zh_bridges}")
+zh_up = os.path.relpath(staging, os.path.dirname(zh_bridges[0]))
+fill(zh_bridges[0], {"/*ADJOINT_ZH*/ null": json.dumps(f"{zh_up}/{zh_file}")})
+print(f"csp-init.py: the Chinese bridge fetches {zh_up}/{zh_file}")
+
 # The service worker (web/sw.js) names its cache after the build, so each build installs
 # afresh and drops the previous build's files.
 worker = os.path.join(staging, "sw.js")
 if os.path.exists(worker):
-    build_id = hashlib.sha256((html + lab).encode("utf-8")).hexdigest()[:16]
+    build_id = hashlib.sha256((html + lab + zh_file).encode("utf-8")).hexdigest()[:16]
     # The glue imports the bridge; the page names neither it nor the lab.
     snippets = [os.path.relpath(b, staging).replace(os.sep, "/") for b in bridges]
     fill(worker, {
         '/*ADJOINT_BUILD_ID*/ "dev"': f'"{build_id}"',
-        "/*ADJOINT_LAZY*/ []": json.dumps([f"./{f}" for f in lab_files + snippets]),
+        "/*ADJOINT_LAZY*/ []": json.dumps([f"./{f}" for f in lab_files + [zh_file] + snippets]),
     })
     print(f"csp-init.py: sw.js caches this build as adjoint-{build_id}")

@@ -145,10 +145,11 @@ e2e() {
 
 # Bytes (gzip -9) the build may not exceed, measured by scripts/transfer-size.py: the first
 # load (what index.html fetches before the app runs; issue #5 asks for 350 KB) and all files
-# (adding the tensor lab fetched on first use, the widget loader and the service worker).
+# (adding the tensor lab fetched on first use, the Chinese strings fetched only when Chinese
+# is wanted, the widget loader and the service worker).
 # Ratchets at the last recorded figures plus a little room (BENCHMARKS.md, "Transfer
 # size"), so the app cannot grow by accident; lower them whenever it shrinks.
-FIRST_LOAD_BUDGET=373000
+FIRST_LOAD_BUDGET=365000
 TOTAL_BUDGET=636000
 
 size_budget() {

@@ -5,7 +5,8 @@ stage of scripts/test.sh).
   first load  what the page fetches before the app runs: every file index.html names
               (stylesheets, the init script, the wasm-bindgen glue and its preloaded
               snippets, the wasm). This is issue #5's "transfer size".
-  on demand   the tensor lab (web/lab), fetched on the first tensor program.
+  on demand   the tensor lab (web/lab), fetched on the first tensor program, and the
+              Chinese strings (zh-<hash>.txt), fetched only when Chinese is wanted.
   other       adjoint-widget.js (host pages only) and sw.js (registered after load).
 
 Usage: scripts/transfer-size.py DIST [--first-load-budget BYTES] [--total-budget BYTES]
@@ -49,9 +50,9 @@ def main():
         os.path.relpath(os.path.join(root, f), dist)
         for root, _, files in os.walk(dist)
         for f in files
-        if f.endswith((".wasm", ".js", ".css"))
+        if f.endswith((".wasm", ".js", ".css", ".txt"))
     )
-    lazy = [f for f in everything if f.startswith("adjoint-web-lab-")]
+    lazy = [f for f in everything if f.startswith("adjoint-web-lab-") or re.fullmatch(r"zh-[0-9a-f]{16}\.txt", f)]
     other = [f for f in everything if f not in first and f not in lazy]
 
     sums = {}

@@ -5,6 +5,8 @@
 // to this file, so the app and a widget on another page both find them.
 const LAB = /*ADJOINT_LAB*/ null;
 
+import { zhText } from "./zh-bridge.js";
+
 let lab = null;
 let loading = null;
 
@@ -43,12 +45,23 @@ export function exportText(kind, program, values, mode, wrt, step) {
 
 /** Mounts a method panel (a Yew app of the lab's) in `host`; returns its handle. */
 export function mountPanel(host, method, program, values, lang) {
+  shareZh(lang);
   return new lab.MethodPanel(host, method, program, values, lang);
 }
 
 /** Gives a mounted panel new props. */
 export function updatePanel(panel, method, program, values, lang) {
+  shareZh(lang);
   panel.update(method, program, values, lang);
+}
+
+let labHasZh = false;
+
+/** Gives the lab, which has no Chinese strings, the app's table before its first Chinese panel. */
+function shareZh(lang) {
+  if (lang !== "zh" || labHasZh || zhText() === null) return;
+  lab.install_zh(zhText());
+  labHasZh = true;
 }
 
 /** Unmounts a panel and frees its handle. */

@@ -3,7 +3,8 @@
 // (web/src/offline.rs), never by a widget's host page.
 //
 // On install it caches the page and every file the page names (Trunk's hashed JS, wasm
-// and CSS), read from the page itself, plus the tensor lab the app loads later (LAZY).
+// and CSS), read from the page itself, plus what the app loads later (LAZY): the tensor
+// lab and the Chinese strings.
 // scripts/csp-init.py stamps the build into CACHE, so every build installs afresh and the
 // previous build's cache is deleted when this one activates.
 //
@@ -15,8 +16,9 @@
 
 const CACHE = "adjoint-" + /*ADJOINT_BUILD_ID*/ "dev";
 const PAGE = "./";
-/** Files the page does not name but the app loads later (the tensor lab), written by
- * scripts/csp-init.py; cached at install so tensor programs work offline too. */
+/** Files the page does not name but the app loads later (the tensor lab, the Chinese
+ * strings), written by scripts/csp-init.py; cached at install so tensor programs and
+ * Chinese work offline too. */
 const LAZY = /*ADJOINT_LAZY*/ [];
 /** Trunk's hashed names: `style-d27b7aefead59b41.css`, `adjoint-web-…_bg.wasm`. */
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;

@@ -1,7 +1,8 @@
 'use strict';
 // Offline (issue #9): the app registers web/sw.js, which caches the page and its hashed
 // files; once it controls the page, the app reloads and works with the network cut — the
-// lecture example draws and steps to its end, v̄2 = 1.716.
+// lecture example draws and steps to its end, v̄2 = 1.716; the tensor lab and the Chinese
+// strings, fetched only on demand, work offline too.
 //
 // Run: ADJOINT_E2E_URL=http://127.0.0.1:<port>/ node --test tests/e2e/offline.test.cjs
 
@@ -43,6 +44,7 @@ test('after one visit the app opens and steps with the network cut', TIMEOUT, as
   });
   assert.ok(cached.some((n) => n.endsWith('.wasm')), `the wasm is cached: ${cached}`);
   assert.ok(cached.some((n) => n.endsWith('.css')), `the CSS is cached: ${cached}`);
+  assert.ok(cached.some((n) => /\/zh-[0-9a-f]{16}\.txt$/.test(n)), `the Chinese strings are cached: ${cached}`);
   assertClean(t, online);
 
   await browser.context.setOffline(true);
@@ -62,6 +64,10 @@ test('after one visit the app opens and steps with the network cut', TIMEOUT, as
     // The tensor engine, fetched only on first use, was cached at install too.
     await page.locator('select#examples').selectOption('t0');
     await page.locator(`${GRAPH_NODE}[data-label="X"]`).waitFor();
+    // So were the Chinese strings, fetched only when Chinese is wanted.
+    await page.locator('button[data-lang=zh]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+    assert.match(await page.locator('.app-header .brand').textContent(), /[\u4e00-\u9fff]/);
     const file = await screenshot(page, 'offline-stepped').catch(() => null);
     if (file) t.diagnostic(`screenshot: ${file}`);
     assertClean(t, offline);

@@ -149,7 +149,12 @@ pub fn app(props: &AppProps) -> Html {
     let lang = {
         let ll = lesson_link.clone();
         let from_widget = widget.as_ref().and_then(|w| w.lang);
-        use_state(move || from_widget.unwrap_or_else(|| lesson_wiring::start_lang(&ll)))
+        // Chinese only once its strings are here (src/zh_load.rs fetched them before mounting).
+        use_state(move || {
+            from_widget
+                .unwrap_or_else(|| lesson_wiring::start_lang(&ll))
+                .usable()
+        })
     };
     let lesson = {
         let l = lesson_link.lesson;
@@ -371,13 +376,7 @@ pub fn app(props: &AppProps) -> Html {
         let sharing = sharing.clone();
         Callback::from(move |()| sharing.set(false))
     };
-    let on_lang = {
-        let lang = lang.clone();
-        Callback::from(move |l: crate::i18n::Lang| {
-            progress::save_lang(l);
-            lang.set(l);
-        })
-    };
+    let (on_lang, lang_load) = crate::zh_load::use_lang_switch(lang.clone());
     let on_show = {
         let d = dispatcher.clone();
         Callback::from(move |s: crate::lessons::scene::Scene| {
@@ -475,7 +474,8 @@ pub fn app(props: &AppProps) -> Html {
             <header class="app-header">
                 <div class="brand">{ lang.t(crate::i18n::Key::AppBrand) }<small>{ lang.t(crate::i18n::Key::AppTagline) }</small></div>
                 <div class="header-actions">
-                    <LangSwitch lang={*lang} {on_lang} />
+                    <LangSwitch lang={*lang} {on_lang} busy={lang_load == crate::zh_load::LangLoad::Loading} />
+                    { crate::zh_load::status_view(&lang_load) }
                     <button id="lessons-toggle" class="icon-button" aria-pressed={lessons_open.to_string()}
                         onclick={toggle_lessons}>{ lang.t(crate::i18n::Key::LessonsTitle) }</button>
                     <button id="theme" class="icon-button" title={lang.t(crate::i18n::Key::ThemeTitle)} onclick={toggle_theme}>{ dark_label }</button>

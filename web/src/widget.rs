@@ -141,7 +141,11 @@ fn mount_one(
             base: base.to_string(),
         }),
     };
-    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    // A Chinese widget mounts once the Chinese strings have arrived (src/zh_load.rs).
+    let start = lang.unwrap_or_else(|| crate::lesson_wiring::start_lang(&Default::default()));
+    crate::zh_load::then_mount(start, move || {
+        yew::Renderer::<App>::with_root_and_props(root, props).render();
+    });
     Ok(())
 }
 

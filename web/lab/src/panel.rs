@@ -6,6 +6,14 @@ use adjoint_web::i18n::Lang;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+/// Installs the app's Chinese table (`web/zh-bridge.js` fetched it; `web/lab-bridge.js`
+/// passes it before the first Chinese panel): the lab, like the app, is built without the
+/// compiled Chinese strings. Throws why a table is refused.
+#[wasm_bindgen]
+pub fn install_zh(text: &str) -> Result<(), JsValue> {
+    adjoint_web::i18n::table::install(text).map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
 /// Props of [`Panel`].
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {

@@ -149,6 +149,9 @@ pub struct LangSwitchProps {
     pub lang: Lang,
     /// Called with the language picked.
     pub on_lang: Callback<Lang>,
+    /// A language's strings are being fetched (`aria-busy` on the group).
+    #[prop_or_default]
+    pub busy: bool,
 }
 
 /// Two buttons, `English` and `中文` (`button[data-lang=en|zh]`, the active one
@@ -157,7 +160,7 @@ pub struct LangSwitchProps {
 pub fn lang_switch(props: &LangSwitchProps) -> Html {
     html! {
         <div class="lang-switch" role="group" data-testid="lang-switch"
-            aria-label={props.lang.t(Key::LanguageLabel)}>
+            aria-label={props.lang.t(Key::LanguageLabel)} aria-busy={props.busy.then_some("true")}>
             { for Lang::ALL.into_iter().map(|l| {
                 let cb = props.on_lang.clone();
                 let name = match l {
@@ -235,13 +238,22 @@ mod tests {
         let html = render::<LangSwitch>(LangSwitchProps {
             lang: Lang::Zh,
             on_lang: Callback::noop(),
+            busy: false,
         })
         .await;
         assert!(html.contains("English") && html.contains("中文"));
+        assert!(!html.contains("aria-busy"), "{html}");
         let zh = &html[html.find(r#"data-lang="zh""#).expect("zh")..];
         assert!(
             zh[..zh.find('>').expect("tag")].contains(r#"aria-pressed="true""#),
             "{html}"
         );
+        let busy = render::<LangSwitch>(LangSwitchProps {
+            lang: Lang::En,
+            on_lang: Callback::noop(),
+            busy: true,
+        })
+        .await;
+        assert!(busy.contains(r#"aria-busy="true""#), "{busy}");
     }
 }

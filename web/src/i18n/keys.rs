@@ -1,5 +1,6 @@
 //! The names of every interface string, grouped by the part of the page that shows it.
-//! [`Key::ALL`] lists them for the completeness tests.
+//! [`Key::ALL`] lists them for the completeness tests and for the Chinese table's order
+//! (`i18n/table.rs`).
 
 /// Declares [`Key`] and [`Key::ALL`] from one list, so the list cannot go stale.
 macro_rules! keys {
@@ -10,9 +11,8 @@ macro_rules! keys {
             $($(#[$doc])* $name,)*
         }
 
-        #[cfg(test)]
         impl Key {
-            /// Every key once.
+            /// Every key once, in declaration order (`key as usize` is its index here).
             pub const ALL: &'static [Key] = &[$(Key::$name,)*];
         }
     };

@@ -2,10 +2,17 @@
 //! string; each language has one place (`en/`, `zh/`) with an exhaustive `match`, so a
 //! key missing in either fails to compile. Strings may carry `{}` placeholders, filled
 //! in order by [`fill`]; both languages must have the same number (tested).
+//!
+//! The Chinese tables are compiled natively and with the `zh-tables` feature; the app's
+//! wasm leaves them out and reads the same strings from a file fetched when Chinese is
+//! wanted ([`table`]). Until that file is installed, Chinese reads as English and
+//! [`Lang::usable`] says so.
 
 pub mod en;
 pub mod keys;
 pub mod narrate;
+pub mod table;
+#[cfg(any(feature = "zh-tables", not(target_arch = "wasm32")))]
 pub mod zh;
 
 pub use keys::Key;
@@ -54,11 +61,21 @@ impl Lang {
         }
     }
 
-    /// The string `key` in this language.
+    /// The string `key` in this language (English while Chinese is not available).
     pub fn t(self, key: Key) -> &'static str {
         match self {
             Lang::En => en::text(key),
-            Lang::Zh => zh::text(key),
+            Lang::Zh => zh_text(key).unwrap_or_else(|| en::text(key)),
+        }
+    }
+
+    /// This language if its strings are here, else English (Chinese before its table
+    /// has been fetched and installed).
+    pub fn usable(self) -> Lang {
+        if self == Lang::Zh && !zh_ready() {
+            Lang::En
+        } else {
+            self
         }
     }
 
@@ -66,6 +83,35 @@ impl Lang {
     pub fn f(self, key: Key, args: &[&dyn std::fmt::Display]) -> String {
         fill(self.t(key), args)
     }
+}
+
+/// Are the Chinese strings here (compiled in, or fetched and installed)?
+pub fn zh_ready() -> bool {
+    cfg!(any(feature = "zh-tables", not(target_arch = "wasm32"))) || table::installed()
+}
+
+/// The Chinese string of `key`: compiled in.
+#[cfg(any(feature = "zh-tables", not(target_arch = "wasm32")))]
+fn zh_text(key: Key) -> Option<&'static str> {
+    Some(zh::text(key))
+}
+
+/// The Chinese string of `key` from the installed table.
+#[cfg(not(any(feature = "zh-tables", not(target_arch = "wasm32"))))]
+fn zh_text(key: Key) -> Option<&'static str> {
+    table::text(key)
+}
+
+/// The Chinese text of lesson `id`: compiled in.
+#[cfg(any(feature = "zh-tables", not(target_arch = "wasm32")))]
+pub fn zh_lesson(id: crate::lessons::LessonId) -> Option<crate::lessons::LessonText> {
+    Some(zh::lessons::lesson(id))
+}
+
+/// The Chinese text of lesson `id` from the installed table.
+#[cfg(not(any(feature = "zh-tables", not(target_arch = "wasm32"))))]
+pub fn zh_lesson(id: crate::lessons::LessonId) -> Option<crate::lessons::LessonText> {
+    table::lesson(id)
 }
 
 /// Replaces each `{}` in `template` by the next of `args` (a missing one leaves `{}`).

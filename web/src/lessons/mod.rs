@@ -63,11 +63,12 @@ pub struct Lesson {
 }
 
 impl Lesson {
-    /// The lesson's text in `lang`.
+    /// The lesson's text in `lang` (English while Chinese is not available).
     pub fn text(&self, lang: Lang) -> LessonText {
+        let english = || crate::i18n::en::lessons::lesson(self.id);
         match lang {
-            Lang::En => crate::i18n::en::lessons::lesson(self.id),
-            Lang::Zh => crate::i18n::zh::lessons::lesson(self.id),
+            Lang::En => english(),
+            Lang::Zh => crate::i18n::zh_lesson(self.id).unwrap_or_else(english),
         }
     }
 }
