@@ -41,6 +41,12 @@ export function exportText(kind, program, values, mode, wrt, step) {
   return lab.export_text(kind, program, values, mode, wrt, step);
 }
 
+/** The PNG of the graph on the page (a Blob, or null if the browser could not encode it);
+ * rejects with the reason if nothing could be drawn. */
+export function exportPng() {
+  return new Promise((resolve) => lab.export_png(resolve));
+}
+
 /** Mounts a method panel (a Yew app of the lab's) in `host`; returns its handle. */
 export function mountPanel(host, method, program, values, lang) {
   return new lab.MethodPanel(host, method, program, values, lang);
