@@ -8,6 +8,15 @@ const LAB = /*ADJOINT_LAB*/ null;
 let lab = null;
 let loading = null;
 
+/** Raw DEFLATE of `bytes` by the browser (CompressionStream), for packed permalinks
+ * (web/src/permalink.rs): the app's wasm then needs no compressor. Here because this is
+ * the app's one snippet file (scripts/csp-init.py and sw.js know it); it does not need the
+ * lab. Rejects where the browser has no "deflate-raw". */
+export async function deflateRaw(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
 /** Has the lab been loaded? */
 export function labReady() {
   return lab !== null;
