@@ -10,6 +10,15 @@ import { zhText } from "./zh-bridge.js";
 let lab = null;
 let loading = null;
 
+/** Raw DEFLATE of `bytes` by the browser (CompressionStream), for packed permalinks
+ * (web/src/permalink.rs): the app's wasm then needs no compressor. Here because this is
+ * the app's one snippet file (scripts/csp-init.py and sw.js know it); it does not need the
+ * lab. Rejects where the browser has no "deflate-raw". */
+export async function deflateRaw(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
 /** Has the lab been loaded? */
 export function labReady() {
   return lab !== null;
@@ -41,6 +50,12 @@ export function runTensor(program, inputs) {
 /** The share panel's text export `kind` of a run (throws the reason if none). */
 export function exportText(kind, program, values, mode, wrt, step) {
   return lab.export_text(kind, program, values, mode, wrt, step);
+}
+
+/** The PNG of the graph on the page (a Blob, or null if the browser could not encode it);
+ * rejects with the reason if nothing could be drawn. */
+export function exportPng() {
+  return new Promise((resolve) => lab.export_png(resolve));
 }
 
 /** Mounts a method panel (a Yew app of the lab's) in `host`; returns its handle. */

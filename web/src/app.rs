@@ -267,22 +267,18 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     // The view in the URL (the permalink format of `url`).
-    let texts = use_memo((state.program.clone(), state.values.clone()), |(p, v)| {
-        url::texts(Some(p), Some(v))
-    });
-    let query = url::format_with_texts(
-        &url::UrlState {
-            mode: Some(state.mode),
-            step: Some(state.step),
-            wrt: Some(state.wrt),
-            panel: state.panel,
-            theme: (*theme).clone(),
-            embed,
-            hidden,
-            ..url::UrlState::default()
-        },
-        &texts,
-    );
+    let texts = url::use_texts(&state.program, &state.values);
+    let view = url::UrlState {
+        mode: Some(state.mode),
+        step: Some(state.step),
+        wrt: Some(state.wrt),
+        panel: state.panel,
+        theme: (*theme).clone(),
+        embed,
+        hidden,
+        ..url::UrlState::default()
+    };
+    let query = url::format_with_texts(&view, &texts);
     let lesson_query = crate::lessons::link::LessonLink {
         lesson: lessons_open.then_some(*lesson),
         step: None,
@@ -468,7 +464,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <div class={app_class}>
             if embed {
-                <a id="open-full" class="open-full hint" href={format!("{}{}", widget.as_ref().map_or("./", |w| w.base.as_str()), url::format(&url::UrlState { embed: false, hidden: Default::default(), ..url::parse(&query) }))}
+                <a id="open-full" class="open-full hint" href={format!("{}{}", widget.as_ref().map_or("./", |w| w.base.as_str()), url::format_with_texts(&url::UrlState { embed: false, hidden: Default::default(), ..view.clone() }, &texts))}
                     target="_blank" rel="noopener">{ lang.t(crate::i18n::Key::EmbedOpenFull) }</a>
             } else {
             <header class="app-header">

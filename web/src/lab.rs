@@ -1,7 +1,7 @@
 //! The lab: tensor programs (#7) run in a second wasm module, `web/lab`, that the app
 //! loads on the first tensor program ([`load`]); the numerical and symbolic panels are
-//! mounted by it ([`panel`]) and the share panel's text exports written by it
-//! ([`export_text`]), so the first load of the scalar step-through is smaller. Until it
+//! mounted by it ([`panel`]) and the share panel's text exports written and its PNG
+//! painted by it ([`export_text`], [`export_png`]), so the first load of the scalar step-through is smaller. Until it
 //! has arrived, [`run`] says so and the state keeps the program waiting; once loaded,
 //! runs are synchronous. Natively (component tests) the tensor engine is called directly.
 
@@ -40,6 +40,8 @@ mod bridge {
             wrt: usize,
             step: usize,
         ) -> Result<String, JsValue>;
+        #[wasm_bindgen(js_name = exportPng)]
+        pub fn export_png() -> js_sys::Promise;
     }
 }
 
@@ -130,6 +132,26 @@ pub async fn export_text(
         Err(format!(
             "the {kind} export is made by the browser's lab module"
         ))
+    }
+}
+
+/// The graph on the page as a PNG at 2× (`web/lab/src/png.rs`), painted by the lab (loaded
+/// first if need be; natively there is no lab, and no picture). The error says why in
+/// words: nothing to draw, or the browser could not encode the picture.
+pub async fn export_png() -> Result<web_sys::Blob, String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        load().await?;
+        wasm_bindgen_futures::JsFuture::from(bridge::export_png())
+            .await
+            .map_err(|e| describe(&e))?
+            .dyn_into::<web_sys::Blob>()
+            .map_err(|_| "the browser could not encode it".to_string())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Err("the PNG export is painted by the browser's lab module".to_string())
     }
 }
 

@@ -4,6 +4,11 @@
 //!
 //! Unpacking is bounded: a hostile `z=` can neither allocate more than
 //! [`MAX_UNPACKED`] bytes nor make the app panic.
+//!
+//! Packing is asynchronous: in the browser the DEFLATE is the browser's own
+//! (`CompressionStream("deflate-raw")`, through `web/lab-bridge.js`), so the app's wasm
+//! carries only the inflater that reads links, not a compressor (−6.0 KB gzipped); a browser
+//! without it leaves links readable. Natively (tests) miniz_oxide packs, at level 9.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
@@ -40,10 +45,31 @@ impl std::fmt::Display for PermalinkError {
     }
 }
 
-/// Packs `text` as base64url(DEFLATE(text)).
-pub fn pack(text: &str) -> String {
-    let deflated = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9);
-    URL_SAFE_NO_PAD.encode(deflated)
+/// Packs `text` as base64url(DEFLATE(text)); `None` if this browser cannot compress.
+pub async fn pack(text: &str) -> Option<String> {
+    deflate(text.as_bytes())
+        .await
+        .map(|deflated| URL_SAFE_NO_PAD.encode(deflated))
+}
+
+/// Raw DEFLATE by the browser (`CompressionStream`); `None` if it has none or it failed.
+#[cfg(target_arch = "wasm32")]
+async fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
+    #[wasm_bindgen::prelude::wasm_bindgen(module = "/lab-bridge.js")]
+    extern "C" {
+        #[wasm_bindgen(js_name = deflateRaw)]
+        fn deflate_raw(bytes: &[u8]) -> js_sys::Promise;
+    }
+    let out = wasm_bindgen_futures::JsFuture::from(deflate_raw(bytes))
+        .await
+        .ok()?;
+    Some(js_sys::Uint8Array::new(&out).to_vec())
+}
+
+/// Raw DEFLATE at level 9 (natively: the component and unit tests).
+#[cfg(not(target_arch = "wasm32"))]
+async fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
+    Some(miniz_oxide::deflate::compress_to_vec(bytes, 9))
 }
 
 /// Reverses [`pack`], refusing anything that is not a packed text of bounded size.
@@ -57,11 +83,11 @@ pub fn unpack(packed: &str) -> Result<String, PermalinkError> {
 }
 
 /// Whether a program is worth packing: long, and shorter packed than percent-encoded.
-pub fn worth_packing(encoded_len: usize, text: &str) -> Option<String> {
+pub async fn worth_packing(encoded_len: usize, text: &str) -> Option<String> {
     if encoded_len < PACK_FROM {
         return None;
     }
-    let packed = pack(text);
+    let packed = pack(text).await?;
     (packed.len() < encoded_len).then_some(packed)
 }
 
@@ -69,28 +95,31 @@ pub fn worth_packing(encoded_len: usize, text: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn round_trip_of_unicode_and_newlines() {
+    #[tokio::test]
+    async fn round_trip_of_unicode_and_newlines() {
         let text = "v2 = exp(x1); v3 = v2 + 1\nv4 = v2 * v3 # θ·x — 反向模式";
-        assert_eq!(unpack(&pack(text)).as_deref(), Ok(text));
+        let packed = pack(text).await.expect("natively miniz packs");
+        assert_eq!(unpack(&packed).as_deref(), Ok(text));
     }
 
-    #[test]
-    fn a_long_program_gets_much_shorter() {
+    #[tokio::test]
+    async fn a_long_program_gets_much_shorter() {
         let program: String = (1..=40)
             .map(|i| format!("v{} = sin(v{}) * x1 + {i}\n", i + 1, i))
             .collect();
         let encoded = crate::url::encode(&program).len();
-        let packed = worth_packing(encoded, &program).expect("worth packing");
+        let packed = worth_packing(encoded, &program)
+            .await
+            .expect("worth packing");
         assert!(packed.len() * 3 < encoded, "{} vs {encoded}", packed.len());
         assert!(packed
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
     }
 
-    #[test]
-    fn short_programs_stay_readable() {
-        assert_eq!(worth_packing(30, "ln(x1) + x1*x2 - sin(x2)"), None);
+    #[tokio::test]
+    async fn short_programs_stay_readable() {
+        assert_eq!(worth_packing(30, "ln(x1) + x1*x2 - sin(x2)").await, None);
     }
 
     #[test]

@@ -40,11 +40,11 @@ pub struct UrlState {
 }
 
 /// `&` + `key=` + the text, packed under `packed_key` when that is shorter.
-fn text_param(q: &mut String, key: &str, packed_key: &str, text: &str) {
+async fn text_param(key: &str, packed_key: &str, text: &str) -> String {
     let encoded = encode(text);
-    match permalink::worth_packing(encoded.len(), text) {
-        Some(packed) => q.push_str(&format!("&{packed_key}={packed}")),
-        None => q.push_str(&format!("&{key}={encoded}")),
+    match permalink::worth_packing(encoded.len(), text).await {
+        Some(packed) => format!("&{packed_key}={packed}"),
+        None => format!("&{key}={encoded}"),
     }
 }
 
@@ -128,27 +128,55 @@ pub fn parse(query: &str) -> UrlState {
     st
 }
 
-/// Formats the query string of `st`, starting with `?v=2` (unset fields are left out).
-pub fn format(st: &UrlState) -> String {
-    format_with_texts(st, &texts(st.program.as_deref(), st.values.as_deref()))
-}
-
 /// The program and values parameters (`&p=…&at=…`, or packed `&z=…&zat=…`): the costly
-/// part of a link (DEFLATE for long texts), which the app computes once per edit rather
-/// than once per step.
-pub fn texts(program: Option<&str>, values: Option<&str>) -> String {
+/// part of a link (DEFLATE for long texts, asynchronous: see [`crate::permalink`]), which
+/// the app computes once per edit rather than once per step ([`use_texts`]).
+pub async fn texts(program: Option<&str>, values: Option<&str>) -> String {
     let mut q = String::new();
     if let Some(p) = program {
-        text_param(&mut q, "p", "z", p);
+        q.push_str(&text_param("p", "z", p).await);
     }
     if let Some(v) = values {
-        text_param(&mut q, "at", "zat", v);
+        q.push_str(&text_param("at", "zat", v).await);
     }
     q
 }
 
-/// [`format`] with the program and values parameters given as [`texts`] made them
-/// (`st.program` and `st.values` are ignored).
+/// [`texts`] never packed (`&p=…&at=…`): what a link says until packing is done.
+pub fn plain_texts(program: &str, values: &str) -> String {
+    format!("&p={}&at={}", encode(program), encode(values))
+}
+
+/// The app's [`texts`] for `program` and `values`: packed once per edit, in the
+/// background; until then (or if this browser cannot pack) the [`plain_texts`].
+#[yew::hook]
+pub fn use_texts(program: &str, values: &str) -> String {
+    let packed = yew::use_state(|| None::<(String, String, String)>);
+    let latest = yew::use_mut_ref(|| 0u64);
+    {
+        let packed = packed.clone();
+        yew::use_effect_with((program.to_string(), values.to_string()), move |(p, v)| {
+            let (p, v) = (p.clone(), v.clone());
+            *latest.borrow_mut() += 1;
+            let this = *latest.borrow();
+            yew::platform::spawn_local(async move {
+                let t = texts(Some(&p), Some(&v)).await;
+                // An older edit finishing late must not replace a newer one's link.
+                if *latest.borrow() == this {
+                    packed.set(Some((p, v, t)));
+                }
+            });
+        });
+    }
+    match &*packed {
+        Some((p, v, t)) if p == program && v == values => t.clone(),
+        _ => plain_texts(program, values),
+    }
+}
+
+/// The query string of `st`, starting with `?v=2` (unset fields are left out), with the
+/// program and values parameters given as [`texts`] made them (`st.program` and
+/// `st.values` are ignored).
 pub fn format_with_texts(st: &UrlState, texts: &str) -> String {
     let mut q = format!("?v={}", permalink::VERSION);
     if let Some(mode) = st.mode {
@@ -204,6 +232,18 @@ pub fn write(query: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The query string of `st` with its texts packed when worth it, as the app writes it.
+    fn format(st: &UrlState) -> String {
+        let texts = texts(st.program.as_deref(), st.values.as_deref());
+        use std::future::Future as _;
+        // Natively packing awaits nothing: the future is ready at its first poll.
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        match std::pin::pin!(texts).poll(&mut cx) {
+            std::task::Poll::Ready(t) => format_with_texts(st, &t),
+            std::task::Poll::Pending => panic!("native packing never waits"),
+        }
+    }
 
     /// A view as the app writes it.
     fn view(

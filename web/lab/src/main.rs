@@ -4,11 +4,13 @@
 //! - Tensor programs (lecture §2.6–2.7, `adjoint-tensor`): [`run_tensor`] computes and
 //!   encodes; the app decodes the engine's `Trace` and draws it like any other.
 //! - The method panels (§1.2–1.3): [`panel::MethodPanel`] mounts one in the app's page.
-//! - The share panel's text exports: [`export::export_text`].
+//! - The share panel's text exports: [`export::export_text`]; its PNG of the graph on the
+//!   page: [`png::export_png`].
 #![forbid(unsafe_code)]
 
 pub mod export;
 pub mod panel;
+pub mod png;
 
 use wasm_bindgen::prelude::*;
 

@@ -1,9 +1,9 @@
 //! The share panel (`[data-testid=share-panel]`): the permalink of the exact view
 //! (`input#share-link`), the iframe snippet for course pages (`textarea#embed-code`), each
 //! with a copy button, and the exports (`button[data-export=svg|png|json|dot|latex|pytorch|
-//! jax|needle]`), which download a file. The texts come from the engine ([`crate::export`]);
-//! the PNG is painted from the graph on the page ([`crate::export::png`]). Every string is
-//! in the interface language.
+//! jax|needle]`), which download a file. The SVG is written here ([`crate::export`]); the
+//! texts and the PNG (painted from the graph on the page) are made by the lab, loaded on
+//! first use ([`crate::lab`]). Every string is in the interface language.
 
 use adjoint_engine::Trace;
 use web_sys::HtmlTextAreaElement;
@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::components::graph_parts::Shared;
 use crate::embed::iframe_snippet;
-use crate::export::{copy, download, download_blob, png, svg_of_graph, Export};
+use crate::export::{copy, download, download_blob, svg_of_graph, Export};
 use crate::i18n::{Key, Lang};
 
 /// Props of [`ShareMenu`].
@@ -95,22 +95,12 @@ pub fn share_menu(props: &ShareMenuProps) -> Html {
                 }
             };
             if e == Export::Png {
-                // Encoded asynchronously: the status is set when the file is ready.
-                let report = std::rc::Rc::new(std::cell::RefCell::new(Some(report)));
-                let later = report.clone();
-                let started = png::graph_png(move |blob| {
-                    if let Some(report) = later.borrow_mut().take() {
-                        report(
-                            blob.ok_or_else(|| "the browser could not encode it".to_string())
-                                .and_then(|b| download_blob(&name, &b)),
-                        );
-                    }
+                // Painted by the lab (loaded first if need be), encoded asynchronously: the
+                // status is set when the file is ready.
+                yew::platform::spawn_local(async move {
+                    let blob = crate::lab::export_png().await;
+                    report(blob.and_then(|b| download_blob(&name, &b)));
                 });
-                if let Err(why) = started {
-                    if let Some(report) = report.borrow_mut().take() {
-                        report(Err(why));
-                    }
-                }
                 return;
             }
             if e == Export::Svg {

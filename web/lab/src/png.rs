@@ -4,25 +4,29 @@
 //! `polygon`/`polyline` and `text` run, placed by its own `getScreenCTM()`, with its
 //! computed fill, stroke, dashes, opacity and font. `title` and anything not drawn (hidden,
 //! `display: none`) are skipped; the graph has no images, markers or foreign objects.
+//! The painter lives in the lab (it runs in the app's page, so it reads the same live
+//! graph), which keeps it out of the app's first load; the app's share panel loads the
+//! lab and calls [`export_png`] through `web/lab-bridge.js`.
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::js_sys::Array;
+use adjoint_web::live_graph::{live_graph, plain_colour};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::js_sys::{Array, Function};
 use web_sys::{
-    Blob, CanvasRenderingContext2d, CssStyleDeclaration, Element, HtmlCanvasElement, Path2d,
+    CanvasRenderingContext2d, CssStyleDeclaration, Element, HtmlCanvasElement, Path2d,
     SvgGraphicsElement, SvgTextContentElement, Window,
 };
-
-use super::plain_colour;
 
 /// How many canvas pixels per CSS pixel.
 pub const SCALE: f64 = 2.0;
 
 /// Draws the graph on the page at [`SCALE`]× and hands the PNG to `done` (asynchronously:
-/// the browser encodes it off the main thread). An error is returned at once if nothing
-/// could be drawn; `done` gets `None` if the browser could not encode the picture.
-pub fn graph_png(done: impl FnOnce(Option<Blob>) + 'static) -> Result<(), String> {
-    let (window, svg) = crate::export::live_graph()?;
+/// the browser encodes it off the main thread): `done` is `canvas.toBlob`'s callback, so
+/// it gets the `Blob`, or `null` if the browser could not encode the picture. An error is
+/// returned (thrown, in the browser) at once if nothing could be drawn.
+#[wasm_bindgen]
+pub fn export_png(done: &Function) -> Result<(), String> {
+    let (window, svg) = live_graph()?;
     let document = window.document().ok_or("no document")?;
     let rect = svg.get_bounding_client_rect();
     let (w, h) = (rect.width(), rect.height());
@@ -50,9 +54,8 @@ pub fn graph_png(done: impl FnOnce(Option<Blob>) + 'static) -> Result<(), String
         origin: (rect.left(), rect.top()),
     };
     painter.children(&svg, 1.0);
-    let callback = Closure::once_into_js(move |blob: JsValue| done(blob.dyn_into::<Blob>().ok()));
     canvas
-        .to_blob(callback.unchecked_ref())
+        .to_blob(done)
         .map_err(|_| "the browser would not encode the picture".to_string())
 }
 
