@@ -9,7 +9,7 @@
 // name section, so wasm functions show as their index (`$func123`).
 //
 // Run: ADJOINT_E2E_URL=http://127.0.0.1:PORT/ NODE_PATH=~/.adjoint-tools/node_modules \
-//        node tests/perf/profile_step.cjs [--chain 100] [--mode extended] [--steps 30] [--detail] [--dump trace.json]
+//        node tests/perf/profile_step.cjs [--chain 100] [--mode extended] [--steps 30] [--from 5] [--detail] [--dump trace.json]
 
 const path = require('node:path');
 const { launchBrowser, openApp } = require(path.join(__dirname, '..', 'e2e', 'helpers.cjs'));
@@ -128,7 +128,9 @@ async function main() {
             });
           }),
       );
-    for (let i = 0; i < 5; i++) await stepOnce();
+    // --from K: profile from step K on (the table and node_to_grad hold more rows later).
+    const from = Math.max(5, Number(arg('--from', '5')));
+    for (let i = 0; i < from; i++) await stepOnce();
 
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
