@@ -11,7 +11,7 @@
 #! with python3 on a free 127.0.0.1 port and stops that server on exit.
 #! Usage: scripts/bench-web.sh [--build] [--dist DIR] [--steps N] [--json FILE]
 #!                             [--only REGEX] [--motion no-preference] [--ab DIR --rounds N]
-#!                             [--unthrottled | --both] [--seed N]
+#!                             [--unthrottled | --both] [--seed N] [--from K]
 #!   --build   run `trunk build --release` first (otherwise dist/ must exist)
 #!   --dist    measure another build directory instead of dist/
 #!   --steps   timed steps per workload (default 120)
@@ -23,6 +23,7 @@
 #!   --unthrottled  Chromium with --disable-gpu-vsync --disable-frame-rate-limit
 #!   --both    measure at 60 Hz, then unthrottled
 #!   --seed    seed of the random delays before the keys (default 1)
+#!   --from K  time the steps from step K on (default 0; late steps show more table rows)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -49,6 +50,7 @@ while [ $# -gt 0 ]; do
     --unthrottled) VSYNC=(--unthrottled); shift ;;
     --both) VSYNC=("" --unthrottled); shift ;;
     --seed) NODE_ARGS+=(--seed "${2:?--seed needs a number}"); shift 2 ;;
+    --from) NODE_ARGS+=(--from "${2:?--from needs a step number}"); shift 2 ;;
     -h | --help) sed -n -e 's/^#! //p' -e 's/^#!$//p' "$0"; exit 0 ;;
     *) echo "bench-web.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac

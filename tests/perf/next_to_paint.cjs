@@ -34,7 +34,7 @@
 // By hand: ADJOINT_E2E_URL=http://127.0.0.1:PORT/ NODE_PATH=~/.adjoint-tools/node_modules \
 //            node tests/perf/next_to_paint.cjs [--steps 120] [--chain 100] [--chain-extended 37] [--only REGEX] [--json FILE]
 //          [--motion no-preference] [--ab URL_A,URL_B --rounds 3]  (A/B: alternating rounds, medians)
-//          [--unthrottled] [--seed 1]
+//          [--unthrottled] [--seed 1] [--from K]  (each pass starts at step K instead of 0)
 
 const path = require('node:path');
 const fs = require('node:fs');
@@ -216,12 +216,21 @@ function summaryUnder(xs) {
  *   3. trusted keys (page.keyboard.press, after the same kind of delay): the keydown's
  *      timestamp → after the painted frame (`paintKey`), and Chromium's Event Timing
  *      `duration` of that keydown (`eventTiming`; UNDER when it reported none, < 16 ms). */
+/** Home, then `--from K` untimed steps (default 0): where each pass starts. Late in a trace
+ * the adjoint table and node_to_grad hold a row per node visited so far. */
+async function toStart(page) {
+  await page.evaluate(() => window.__benchStep('Home'));
+  const { n } = await stepOf(page);
+  const from = Math.min(Number(arg('--from', '0')), n - 1);
+  for (let i = 0; i < from; i++) await page.evaluate(() => window.__benchStep('ArrowRight'));
+}
+
 async function run(page, cdp, steps, seed) {
   await installProbe(page);
   const samples = { dom: [], frame: [], busy: [], paint: [], raf2: [], paintRnd: [], paintKey: [], eventTiming: [] };
   // Warm up: one pass of 10 steps, untimed.
   for (let i = 0; i < 10; i++) await page.evaluate(() => window.__benchStep('ArrowRight'));
-  await page.evaluate(() => window.__benchStep('Home'));
+  await toStart(page);
   const m0 = await metrics(cdp);
   await steps_(page, steps, async () => {
     const r = await page.evaluate(() => window.__benchStep('ArrowRight'));
@@ -234,14 +243,14 @@ async function run(page, cdp, steps, seed) {
   });
   const m1 = await metrics(cdp);
   const random = rng(seed);
-  await page.evaluate(() => window.__benchStep('Home'));
+  await toStart(page);
   await steps_(page, steps, async () => {
     const delay = random() * 17;
     const r = await page.evaluate((d) => window.__benchStep('ArrowRight', d), delay);
     if (!r) throw new Error('a step did not change [data-testid=step] within 5 s');
     samples.paintRnd.push(r.tPaint - r.t0);
   });
-  await page.evaluate(() => window.__benchStep('Home'));
+  await toStart(page);
   const keyed = [];
   await steps_(page, steps, async () => {
     await page.evaluate((d) => new Promise((resolve) => setTimeout(() => resolve(window.__armStep()), d)), random() * 17);

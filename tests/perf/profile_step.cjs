@@ -9,7 +9,7 @@
 // name section, so wasm functions show as their index (`$func123`).
 //
 // Run: ADJOINT_E2E_URL=http://127.0.0.1:PORT/ NODE_PATH=~/.adjoint-tools/node_modules \
-//        node tests/perf/profile_step.cjs [--chain 100] [--mode extended] [--steps 30] [--detail] [--dump trace.json]
+//        node tests/perf/profile_step.cjs [--chain 100] [--mode extended] [--steps 30] [--from 5] [--detail] [--dump trace.json]
 
 const path = require('node:path');
 const { launchBrowser, openApp } = require(path.join(__dirname, '..', 'e2e', 'helpers.cjs'));
@@ -128,7 +128,9 @@ async function main() {
             });
           }),
       );
-    for (let i = 0; i < 5; i++) await stepOnce();
+    // --from K: profile from step K on (the table and node_to_grad hold more rows later).
+    const from = Math.max(5, Number(arg('--from', '5')));
+    for (let i = 0; i < from; i++) await stepOnce();
 
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
@@ -137,9 +139,10 @@ async function main() {
     cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
     const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.start', {
-      categories: detail
+      // --categories adds trace categories (e.g. 'blink,disabled-by-default-blink.debug').
+      categories: (detail
         ? 'devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.invalidationTracking'
-        : 'devtools.timeline,disabled-by-default-devtools.timeline',
+        : 'devtools.timeline,disabled-by-default-devtools.timeline') + (arg('--categories', '') && `,${arg('--categories', '')}`),
       transferMode: 'ReportEvents',
     });
     await cdp.send('Profiler.start');
@@ -157,18 +160,34 @@ async function main() {
       fns.set(key, (fns.get(key) || 0) + ms);
     }
     // Blink's rendering phases from the trace (complete events, main thread of the page).
+    // Wall time (dur) and the thread's CPU time (tdur): on a shared, loaded machine the
+    // wall time holds whatever preempted the thread, the CPU time does not.
     const blink = new Map();
+    const cpu = new Map();
     const names = ['UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'HitTest', 'ParseHTML', 'MinorGC', 'MajorGC', 'Commit'];
-    for (const e of events) {
-      if (e.ph === 'X' && names.includes(e.name)) blink.set(e.name, (blink.get(e.name) || 0) + (e.dur || 0) / 1000);
+    // A Paint of the #document holds the Paint of its <html>: count only the outermost event
+    // of each name on a thread (summed, nested ones counted each phase twice).
+    const openUntil = new Map();
+    const sorted = events.filter((e) => e.ph === 'X').sort((a, b) => a.ts - b.ts);
+    for (const e of sorted) {
+      const k = `${e.tid} ${e.name}`;
+      if ((openUntil.get(k) || -1) > e.ts) continue;
+      openUntil.set(k, e.ts + (e.dur || 0));
+      if (names.includes(e.name)) {
+        blink.set(e.name, (blink.get(e.name) || 0) + (e.dur || 0) / 1000);
+        cpu.set(e.name, (cpu.get(e.name) || 0) + (e.tdur || 0) / 1000);
+      } else if (e.name === 'RasterTask') {
+        cpu.set('RasterTask (workers)', (cpu.get('RasterTask (workers)') || 0) + (e.tdur || 0) / 1000);
+      }
     }
     const per = (ms) => (ms / steps).toFixed(2).padStart(8);
     const inclusive = totalTimes(profile);
     console.log(`profile of ${steps} steps, ${chain > 0 ? `chain ${chain}` : 'lecture'} in ${mode} mode (ms per step)`);
     console.log('\nCPU profile, self time by group:');
     for (const [g, ms] of [...groups].sort((a, b) => b[1] - a[1])) if (g !== 'idle') console.log(`${per(ms)}  ${g}`);
-    console.log('\nBlink trace events (inclusive; style = UpdateLayoutTree):');
-    for (const [n, ms] of [...blink].sort((a, b) => b[1] - a[1])) console.log(`${per(ms)}  ${n}`);
+    console.log('\nBlink trace events (inclusive; style = UpdateLayoutTree): wall, thread CPU');
+    for (const [n, ms] of [...blink].sort((a, b) => b[1] - a[1])) console.log(`${per(ms)}${per(cpu.get(n) || 0)}  ${n}`);
+    console.log(`${' '.repeat(8)}${per(cpu.get('RasterTask (workers)') || 0)}  RasterTask (workers)`);
     console.log('\ntop functions by self time:');
     for (const [f, ms] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${per(ms)}  ${f}`);
     // Inclusive time of the app's own functions: only readable with a name section (a build

@@ -1,17 +1,121 @@
 //! MathML from the engine, placed in the page. The engine's strings are XML-escaped and
 //! draw their accent bars as a plain `<mover>` with a non-stretchy `¯`, which Chromium
 //! renders even without a math font.
+//!
+//! The string is read into Yew elements ([`parse`]) rather than inserted as raw HTML: Yew
+//! then patches a formula in place, so the narration's equation at each step changes the
+//! text nodes that differ instead of removing and re-creating (re-styling, re-laying out)
+//! every element of it.
 
 use adjoint_engine::render::{mathml, Term};
+use yew::virtual_dom::{VTag, VText};
 use yew::{AttrValue, Html};
 
 /// A chain `lhs = … = value` as a `<math>` element in the page.
 pub fn chain(parts: &[Term]) -> Html {
-    Html::from_html_unchecked(AttrValue::from(mathml::chain(parts)))
+    let src = mathml::chain(parts);
+    parse(&src).unwrap_or_else(|| Html::from_html_unchecked(AttrValue::from(src)))
+}
+
+/// The attributes the engine writes (Yew wants attribute names as `&'static str`).
+fn attribute_name(name: &str) -> Option<&'static str> {
+    match name {
+        "mathvariant" => Some("mathvariant"),
+        "stretchy" => Some("stretchy"),
+        _ => None,
+    }
+}
+
+/// Text with the engine's escapes (`&amp; &lt; &gt; &quot;` and numeric `&#x…;`) decoded.
+fn unescape(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let end = rest[at..].find(';')? + at;
+        let c = match &rest[at + 1..end] {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            e => {
+                let code = match e.strip_prefix("#x") {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                    None => e.strip_prefix('#')?.parse().ok()?,
+                };
+                char::from_u32(code)?
+            }
+        };
+        out.push(c);
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// The engine's MathML (one root element; elements, `name="value"` attributes without
+/// spaces, escaped text) as Yew elements; `None` for anything else (the caller then
+/// inserts the string as it is).
+fn parse(src: &str) -> Option<Html> {
+    let mut open: Vec<VTag> = Vec::new();
+    let mut root = None;
+    let mut rest = src;
+    // Closes the innermost open element into its parent (or as the root).
+    let close = |open: &mut Vec<VTag>, root: &mut Option<VTag>, tag: VTag| match open.last_mut() {
+        Some(parent) => {
+            parent.add_child(tag.into());
+            Some(())
+        }
+        None if root.is_none() => {
+            *root = Some(tag);
+            Some(())
+        }
+        None => None,
+    };
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix("</") {
+            let end = r.find('>')?;
+            let tag = open.pop()?;
+            if tag.tag() != &r[..end] {
+                return None;
+            }
+            close(&mut open, &mut root, tag)?;
+            rest = &r[end + 1..];
+        } else if let Some(r) = rest.strip_prefix('<') {
+            let end = r.find('>')?;
+            let (head, empty) = match r[..end].strip_suffix('/') {
+                Some(h) => (h, true),
+                None => (&r[..end], false),
+            };
+            let mut words = head.split_whitespace();
+            let mut tag = VTag::new(words.next()?.to_string());
+            for a in words {
+                let (k, v) = a.split_once('=')?;
+                let v = v.strip_prefix('"')?.strip_suffix('"')?;
+                tag.add_attribute(attribute_name(k)?, unescape(v)?);
+            }
+            if empty {
+                close(&mut open, &mut root, tag)?;
+            } else {
+                open.push(tag);
+            }
+            rest = &r[end + 1..];
+        } else {
+            let end = rest.find('<').unwrap_or(rest.len());
+            open.last_mut()?
+                .add_child(VText::new(unescape(&rest[..end])?).into());
+            rest = &rest[end..];
+        }
+    }
+    if !open.is_empty() {
+        return None;
+    }
+    root.map(Html::from)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use adjoint_engine::render::{mathml, Sym, Term};
 
     #[test]
@@ -22,5 +126,66 @@ mod tests {
             "{m}"
         );
         assert!(!m.contains("accent"), "{m}");
+    }
+
+    #[test]
+    fn escapes_are_decoded_and_odd_input_is_refused() {
+        assert_eq!(
+            unescape("a &lt;b&gt; &amp; &quot;c&quot;&#x2061;&#65;").as_deref(),
+            Some("a <b> & \"c\"\u{2061}A")
+        );
+        assert_eq!(unescape("&nope;"), None);
+        assert_eq!(unescape("a & b"), None);
+        assert!(parse("<math><mi>x</mi></math>").is_some());
+        assert!(
+            parse("<math><mi>x</mo></math>").is_none(),
+            "mismatched end tag"
+        );
+        assert!(parse("<math><mi>x</mi>").is_none(), "unclosed element");
+        assert!(parse("<math></math><math></math>").is_none(), "two roots");
+        assert!(
+            parse("<math><mi onclick=\"x\">x</mi></math>").is_none(),
+            "unknown attribute"
+        );
+        assert!(parse("text").is_none(), "text outside an element");
+    }
+}
+
+/// The elements [`parse`] builds render to the same markup as the engine's string.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod render_tests {
+    use super::*;
+    use adjoint_engine::render::Sym;
+    use yew::prelude::*;
+
+    #[derive(Properties, PartialEq)]
+    struct Props {
+        parts: Vec<Term>,
+    }
+
+    #[function_component(Formula)]
+    fn formula(props: &Props) -> Html {
+        chain(&props.parts)
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn parsed_formula_renders_like_the_engine_string() {
+        let parts = vec![
+            Term::Sym(Sym::partial("v2", "v4")),
+            Term::call("sin", Term::sym(Sym::value("<v1>"))),
+            Term::Num(-1.716),
+        ];
+        let html = tokio::task::LocalSet::new()
+            .run_until(
+                yew::LocalServerRenderer::<Formula>::with_props(Props {
+                    parts: parts.clone(),
+                })
+                .hydratable(false)
+                .render(),
+            )
+            .await;
+        // SSR writes the invisible function application as itself, the engine as `&#x2061;`.
+        let want = mathml::chain(&parts).replace("&#x2061;", "\u{2061}");
+        assert_eq!(html, want);
     }
 }

@@ -69,19 +69,60 @@ pub fn adjoint_table(props: &AdjointTableProps) -> Html {
         <section class="panel" aria-labelledby="table-title">
             <h2 id="table-title">{ l.t(title) }</h2>
             <p class="hint">{ l.t(about) }</p>
-            <table class="adjoint-table" data-testid="adjoint-table">
-                <thead><tr><th scope="col">{l.t(Key::ColNode)}</th><th scope="col">{l.t(Key::ColValue)}</th><th scope="col">{l.t(Key::ColEquation)}</th></tr></thead>
-                <tbody>
-                    { for props.rows.iter().map(|&i| html! {
-                        <TableRow key={i} trace={props.trace.clone()} step={i} current={props.current == Some(i)}
-                            diverging={props.diverging.as_ref().is_some_and(|d| props.trace.steps.get(i).and_then(|s| props.trace.nodes.get(s.node as usize)).is_some_and(|n| n.label == d.as_str()))} />
-                    }) }
-                </tbody>
+            // Explicit roles: style.css lays the rows out as grids, not as a CSS table.
+            <table class="adjoint-table" data-testid="adjoint-table" role="table">
+                <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">{l.t(Key::ColNode)}</th><th scope="col" role="columnheader">{l.t(Key::ColValue)}</th><th scope="col" role="columnheader">{l.t(Key::ColEquation)}</th></tr></thead>
+                // In chunks of ROW_CHUNK rows, each a tbody of its own (see TableChunk).
+                { for props.rows.chunks(ROW_CHUNK).enumerate().map(|(c, part)| {
+                    let rows: Vec<RowLook> = part.iter().map(|&i| RowLook {
+                        step: i,
+                        current: props.current == Some(i),
+                        diverging: props.diverging.as_ref().is_some_and(|d| props.trace.steps.get(i).and_then(|s| props.trace.nodes.get(s.node as usize)).is_some_and(|n| n.label == d.as_str())),
+                    }).collect();
+                    html! { <TableChunk key={c} trace={props.trace.clone()} {rows} /> }
+                }) }
             </table>
             if props.rows.is_empty() {
                 <p class="hint">{ l.t(if forward { Key::NoTangentYet } else { Key::NoVisitYet }) }</p>
             }
         </section>
+    }
+}
+
+/// Rows per `tbody` of the table: each chunk is a component ([`TableChunk`]), so a step
+/// renders and diffs only the chunks it changes, not a component per row.
+const ROW_CHUNK: usize = 16;
+
+/// What a step may change about one row of a [`TableChunk`].
+#[derive(Clone, Copy, PartialEq)]
+pub struct RowLook {
+    /// The step whose result the row shows.
+    pub step: usize,
+    /// Is it the step just applied?
+    pub current: bool,
+    /// Is its node where a planted bug first diverges?
+    pub diverging: bool,
+}
+
+/// Props of [`TableChunk`].
+#[derive(Properties, PartialEq)]
+pub struct TableChunkProps {
+    /// The trace on screen.
+    pub trace: Shared<Trace>,
+    /// The chunk's rows, in order.
+    pub rows: Vec<RowLook>,
+}
+
+/// A `tbody` of up to [`ROW_CHUNK`] rows, one component, so a step that changes none of
+/// them costs one compare.
+#[function_component(TableChunk)]
+pub fn table_chunk(props: &TableChunkProps) -> Html {
+    html! {
+        <tbody role="rowgroup">
+            { for props.rows.iter().map(|r| html! {
+                <TableRow key={r.step} trace={props.trace.clone()} step={r.step} current={r.current} diverging={r.diverging} />
+            }) }
+        </tbody>
     }
 }
 
@@ -112,11 +153,11 @@ pub fn table_row(props: &TableRowProps) -> Html {
         .map(|n| n.label.clone())
         .unwrap_or_default();
     html! {
-        <tr data-testid="adjoint-row" data-node={label.clone()}
+        <tr data-testid="adjoint-row" data-node={label.clone()} role="row"
             class={classes!(props.current.then_some("is-current"), props.diverging.then_some("is-diverging"))}>
-            <td>{ label }</td>
-            <td class="adjoint-value num" data-testid="adjoint-value">{ crate::tensor_view::step_value(&props.trace, s) }</td>
-            <td class="formula">{ crate::math::chain(&s.equation) }</td>
+            <td role="cell">{ label }</td>
+            <td class="adjoint-value num" data-testid="adjoint-value" role="cell">{ crate::tensor_view::step_value(&props.trace, s) }</td>
+            <td class="formula" role="cell">{ crate::math::chain(&s.equation) }</td>
         </tr>
     }
 }

@@ -177,3 +177,86 @@ fn label_view(n: &NodeView, named: bool) -> Html {
         None => sym_view(&n.sym, &n.label),
     }
 }
+
+/// What a step may change about one node of a [`NodeChunk`] (the rest is fixed for the
+/// trace): the [`GraphNode`] props besides the trace and the geometry.
+#[derive(Clone, PartialEq)]
+pub struct NodeLook {
+    /// The node's index in `trace.nodes`.
+    pub index: usize,
+    /// Its geometry.
+    pub geom: Shared<NodeGeom>,
+    /// Reached yet?
+    pub visible: bool,
+    /// Highlighted by the current step.
+    pub focus: bool,
+    /// Created by the current step.
+    pub fresh: bool,
+    /// The tangent or adjoint written under it.
+    pub annot: Option<AttrValue>,
+    /// Named by its second name yet?
+    pub named: bool,
+    /// Where a planted bug first diverges.
+    pub diverging: bool,
+}
+
+/// Props of [`NodeChunk`].
+#[derive(Properties, PartialEq)]
+pub struct NodeChunkProps {
+    /// The trace the nodes belong to.
+    pub trace: Shared<Trace>,
+    /// The chunk's nodes, in drawing order.
+    pub nodes: Vec<NodeLook>,
+    /// In the tab order?
+    pub focusable: bool,
+}
+
+/// A chunk of the graph's nodes as one component: a step that changes none of them costs
+/// one compare of their looks, not a render and diff of each node.
+#[function_component(NodeChunk)]
+pub fn node_chunk(props: &NodeChunkProps) -> Html {
+    html! {
+        { for props.nodes.iter().map(|n| html! {
+            <GraphNode key={props.trace.nodes.get(n.index).map_or(n.index as u32, |v| v.id)} trace={props.trace.clone()} index={n.index} geom={n.geom.clone()}
+                visible={n.visible} focus={n.focus} fresh={n.fresh} annot={n.annot.clone()}
+                named={n.named} diverging={n.diverging} focusable={props.focusable} />
+        }) }
+    }
+}
+
+/// One edge of an [`EdgeChunk`]: its index in the layout (its key) and its props.
+#[derive(Clone, PartialEq)]
+pub struct EdgeLook {
+    /// Index in `layout.edges`.
+    pub index: usize,
+    /// `d` of the edge and of its arrowhead.
+    pub path: Shared<(AttrValue, AttrValue)>,
+    /// Into an adjoint or the seed.
+    pub adjoint: bool,
+    /// Into a partial.
+    pub partial: bool,
+    /// From a forward node into a created one.
+    pub reads: bool,
+    /// Part of the current step.
+    pub current: bool,
+    /// Into a node the current step created.
+    pub fresh: bool,
+}
+
+/// Props of [`EdgeChunk`].
+#[derive(Properties, PartialEq)]
+pub struct EdgeChunkProps {
+    /// The chunk's visible edges, in layout order.
+    pub edges: Vec<EdgeLook>,
+}
+
+/// A chunk of the graph's edges as one component (see [`NodeChunk`]).
+#[function_component(EdgeChunk)]
+pub fn edge_chunk(props: &EdgeChunkProps) -> Html {
+    html! {
+        { for props.edges.iter().map(|e| html! {
+            <GraphEdge key={e.index} path={e.path.clone()} adjoint={e.adjoint} partial={e.partial}
+                reads={e.reads} current={e.current} fresh={e.fresh} />
+        }) }
+    }
+}

@@ -28,7 +28,7 @@ use web_sys::js_sys::{Array, Object, Reflect};
 use web_sys::{Element, KeyboardEvent, PointerEvent, ResizeObserver, WheelEvent};
 use yew::prelude::*;
 
-use crate::components::graph_parts::{GraphEdge, GraphNode, Shared};
+use crate::components::graph_parts::{EdgeChunk, EdgeLook, NodeChunk, NodeLook, Shared};
 use crate::geometry::{auto_view, ease_in_out, Pt, ViewBox, MIN_SCALE};
 use crate::graph_model::{annotations, keep_box, named_so_far, Drawn};
 use crate::i18n::{Key, Lang};
@@ -588,11 +588,58 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     // hundreds of tab stops would bury the controls.
     let focusable = props.on_inspect.is_some() && t.nodes.len() <= MAX_FOCUSABLE_NODES;
     let named = named_so_far(t, f);
-    let placed_nodes: Vec<_> = t
+    // What the step shows of each placed node and each edge; the chunks compare these.
+    let node_looks: Vec<NodeLook> = t
         .nodes
         .iter()
         .enumerate()
-        .filter_map(|(i, n)| Some((i, n, drawn.nodes.get(i)?.as_ref()?)))
+        .filter_map(|(i, n)| {
+            let geom = drawn.nodes.get(i)?.as_ref()?;
+            let shown = visible(i);
+            Some(NodeLook {
+                index: i,
+                geom: Shared(geom.clone()),
+                visible: shown,
+                focus: shown && f.focus.contains(&n.id),
+                fresh: shown && f.fresh.contains(&n.id),
+                annot: annots
+                    .get(i)
+                    .cloned()
+                    .flatten()
+                    .filter(|_| shown)
+                    .map(AttrValue::from),
+                named: shown && named.get(i).copied().unwrap_or(false),
+                diverging: shown && props.diverging == Some(n.id),
+            })
+        })
+        .collect();
+    // By layout index (None: not revealed yet), so an edge keeps its chunk.
+    let edge_looks: Vec<Option<EdgeLook>> = layout
+        .edges
+        .iter()
+        .zip(&drawn.edges)
+        .enumerate()
+        .map(|(i, (e, d))| {
+            if !(visible(e.src) && visible(e.dst)) {
+                return None;
+            }
+            let (src, dst) = (t.nodes.get(e.src), t.nodes.get(e.dst));
+            let dst_kind = dst.map(|n| n.kind);
+            let fresh = f.fresh.contains(&(e.dst as u32));
+            let focus = f.focus.len() == 2
+                && f.focus.contains(&(e.src as u32))
+                && f.focus.contains(&(e.dst as u32));
+            Some(EdgeLook {
+                index: i,
+                path: Shared(d.clone()),
+                adjoint: matches!(dst_kind, Some(NodeKind::Adjoint | NodeKind::Seed)),
+                partial: matches!(dst_kind, Some(NodeKind::Partial)),
+                reads: src.is_some_and(|n| n.created_at.is_none())
+                    && dst.is_some_and(|n| n.created_at.is_some()),
+                current: fresh || focus,
+                fresh,
+            })
+        })
         .collect();
     let layer = |c: usize, class: &'static str, children: Html| chunk(c, class, fit, children);
     let summary = lang.f(
@@ -629,45 +676,19 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                 // Drawn anew (and faded in) for each trace: its routes are another layout's.
                 // In chunks of EDGE_CHUNK by layout index, each its own svg (see CHUNK).
                 <g class="edges" key={id.to_string()}>
-                    { for (0..layout.edges.len().div_ceil(EDGE_CHUNK)).map(|c| layer(c, "edge-chunk", html! {
-                    // Keyed by the edge's index in the layout: revealing an edge then inserts
-                    // one element instead of shifting (and rewriting) every edge after it.
-                    // Each edge is a component, so the unchanged ones are skipped.
-                    { for layout.edges.iter().zip(&drawn.edges).enumerate().skip(c * EDGE_CHUNK).take(EDGE_CHUNK).filter(|(_, (e, _))| visible(e.src) && visible(e.dst)).map(|(i, (e, d))| {
-                        let (src, dst) = (t.nodes.get(e.src), t.nodes.get(e.dst));
-                        let dst_kind = dst.map(|n| n.kind);
-                        let reads = src.is_some_and(|n| n.created_at.is_none())
-                            && dst.is_some_and(|n| n.created_at.is_some());
-                        let fresh = f.fresh.contains(&(e.dst as u32));
-                        let focus = f.focus.len() == 2
-                            && f.focus.contains(&(e.src as u32))
-                            && f.focus.contains(&(e.dst as u32));
-                        html! {
-                            <GraphEdge key={i} path={Shared(d.clone())}
-                                adjoint={matches!(dst_kind, Some(NodeKind::Adjoint | NodeKind::Seed))}
-                                partial={matches!(dst_kind, Some(NodeKind::Partial))}
-                                reads={reads} current={fresh || focus} fresh={fresh} />
-                        }
-                    }) }
+                    { for edge_looks.chunks(EDGE_CHUNK).enumerate().map(|(c, part)| layer(c, "edge-chunk", html! {
+                        // Keyed by the edge's index in the layout (revealing an edge inserts
+                        // one element); each chunk and each edge is a component, so the
+                        // unchanged ones are skipped.
+                        <EdgeChunk edges={part.iter().flatten().cloned().collect::<Vec<_>>()} />
                     })) }
                 </g>
                 // The nodes in chunks of CHUNK (see there); `g.nodes > g` are all the nodes.
                 <g class="node-chunks" ref={nodes_ref} onkeydown={on_node_key}>
-                    { for placed_nodes.chunks(CHUNK).enumerate().map(|(c, part)| layer(c, "nodes", html! {
-                            // Keyed by node id; a node re-renders only when its flags change.
-                            { for part.iter().map(|&(i, n, g)| {
-                                let shown = visible(i);
-                                html! {
-                                    <GraphNode key={n.id} trace={trace.clone()} index={i} geom={Shared(g.clone())}
-                                        visible={shown}
-                                        focus={shown && f.focus.contains(&n.id)}
-                                        fresh={shown && f.fresh.contains(&n.id)}
-                                        annot={annots.get(i).cloned().flatten().filter(|_| shown).map(AttrValue::from)}
-                                        named={shown && named.get(i).copied().unwrap_or(false)}
-                                        diverging={shown && props.diverging == Some(n.id)}
-                                        focusable={focusable} />
-                                }
-                            }) }
+                    { for node_looks.chunks(CHUNK).enumerate().map(|(c, part)| layer(c, "nodes", html! {
+                        // Keyed by node id inside; a chunk re-renders only when a node's look
+                        // in it changes, and then only that node.
+                        <NodeChunk trace={trace.clone()} nodes={part.to_vec()} {focusable} />
                     })) }
                 </g>
                 </g>
