@@ -166,7 +166,7 @@ serve_check() {
 sizes() {
   local f raw gz
   printf '%-44s %10s %10s\n' "dist file" "raw" "gzip -9"
-  for f in dist/*.wasm dist/*.js dist/*.css dist/snippets/*/*.js; do
+  for f in dist/*.wasm dist/*.js dist/*.css dist/snippets/*/*.js dist/zh-*.txt; do
     [ -e "$f" ] || continue
     raw=$(wc -c <"$f")
     gz=$(gzip -9 -c "$f" | wc -c)

@@ -151,7 +151,10 @@ mod tests {
     #[tokio::test(flavor = "current_thread")]
     async fn the_failure_message_speaks_both_languages_and_names_the_cause() {
         let html = crate::components::adjoint_table::render_tests::render::<Failure>(()).await;
-        assert!(html.contains("Chinese could not be loaded (HTTP 404)"), "{html}");
+        assert!(
+            html.contains("Chinese could not be loaded (HTTP 404)"),
+            "{html}"
+        );
         assert!(html.contains("中文界面未能加载"), "{html}");
         assert!(html.contains(r#"role="alert""#), "{html}");
     }

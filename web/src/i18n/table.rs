@@ -302,7 +302,11 @@ mod tests {
     fn zh_table_parses_back_to_the_compiled_strings() {
         let table = parse(&render()).expect("the rendered table parses");
         for key in Key::ALL {
-            assert_eq!(table.text(*key), Some(super::super::zh::text(*key)), "{key:?}");
+            assert_eq!(
+                table.text(*key),
+                Some(super::super::zh::text(*key)),
+                "{key:?}"
+            );
         }
         for l in &LESSONS {
             assert_eq!(
@@ -352,19 +356,41 @@ mod tests {
             parse("<!doctype html>"),
             Err(ZhTableError::Header("<!doctype html>".into()))
         );
-        assert_eq!(parse(""), Err(ZhTableError::Short { line: 0, missing: "the header".into() }));
+        assert_eq!(
+            parse(""),
+            Err(ZhTableError::Short {
+                line: 0,
+                missing: "the header".into()
+            })
+        );
         let e = parse(&with_line(2, "keys 3")).expect_err("wrong key count");
         assert!(e.to_string().contains("line 2"), "{e}");
         assert!(e.to_string().contains(&format!("keys {keys}")), "{e}");
         let e = parse(&with_line(3, "bad \\q escape")).expect_err("bad escape");
-        assert_eq!(e, ZhTableError::Escape { line: 3, escape: "q".into() });
+        assert_eq!(
+            e,
+            ZhTableError::Escape {
+                line: 3,
+                escape: "q".into()
+            }
+        );
         // ShareCopied is "{}已复制。": one placeholder.
         let at = 3 + Key::ShareCopied as usize;
         let e = parse(&with_line(at, "已复制。")).expect_err("placeholder lost");
-        assert_eq!(e, ZhTableError::Placeholders { line: at, expected: 1, found: 0 });
+        assert_eq!(
+            e,
+            ZhTableError::Placeholders {
+                line: at,
+                expected: 1,
+                found: 0
+            }
+        );
         let first_lesson = 4 + keys;
         let e = parse(&with_line(first_lesson, "numerical 4")).expect_err("wrong slug");
-        assert!(e.to_string().contains(&format!("line {first_lesson}")), "{e}");
+        assert!(
+            e.to_string().contains(&format!("line {first_lesson}")),
+            "{e}"
+        );
         let e = parse(&format!("{}extra\n", render())).expect_err("trailing text");
         assert!(matches!(e, ZhTableError::Trailing(_)), "{e}");
     }
@@ -395,10 +421,7 @@ mod tests {
         install(&render()).expect("installs");
         assert!(installed());
         assert_eq!(text(Key::ShareButton), Some("分享"));
-        assert_eq!(
-            lesson(LessonId::Graph).map(|l| l.title),
-            Some("计算图")
-        );
+        assert_eq!(lesson(LessonId::Graph).map(|l| l.title), Some("计算图"));
         install("not a table").expect("a second install keeps the first");
         assert_eq!(text(Key::ShareButton), Some("分享"));
     }
