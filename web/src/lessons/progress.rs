@@ -3,8 +3,6 @@
 //! `adjoint.lang`: `en` or `zh`). Parsing is plain Rust, tested natively; only
 //! [`load`] and [`save`] touch the browser, and they fail quietly (private mode).
 
-use std::collections::BTreeSet;
-
 use super::LESSONS;
 use crate::i18n::Lang;
 
@@ -15,48 +13,52 @@ pub const LANG_KEY: &str = "adjoint.lang";
 /// The localStorage key of the last lesson opened.
 pub const LAST_KEY: &str = "adjoint.lessons.last";
 
-/// The set of finished lessons, by slug.
+/// The set of finished lessons: bit `i` for `LESSONS[i]` (a set of slugs would compile a
+/// B-tree of `&str` keys into the app for at most a dozen entries).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
-    done: BTreeSet<&'static str>,
+    done: u64,
 }
+
+// Every lesson has its bit.
+const _: () = assert!(LESSONS.len() <= 64);
 
 impl Progress {
     /// Reads the stored text; unknown slugs are dropped.
     pub fn parse(stored: &str) -> Self {
-        // Inserted one by one: `collect()` into a set compiles a stable sort of its own.
-        let mut done = BTreeSet::new();
-        for (_, lesson) in stored.split(',').filter_map(|s| super::by_slug(s.trim())) {
-            done.insert(lesson.slug);
+        let mut p = Progress::default();
+        for slug in stored.split(',') {
+            p.mark(slug.trim());
         }
-        Progress { done }
+        p
     }
 
     /// The text to store: slugs in lesson order, joined by commas.
     pub fn serialize(&self) -> String {
         LESSONS
             .iter()
-            .filter(|l| self.done.contains(l.slug))
-            .map(|l| l.slug)
+            .enumerate()
+            .filter(|(i, _)| self.done & (1 << i) != 0)
+            .map(|(_, l)| l.slug)
             .collect::<Vec<_>>()
             .join(",")
     }
 
     /// Whether lesson `slug` is done.
     pub fn is_done(&self, slug: &str) -> bool {
-        self.done.contains(slug)
+        super::by_slug(slug).is_some_and(|(i, _)| self.done & (1 << i) != 0)
     }
 
     /// Marks lesson `slug` done (unknown slugs are ignored).
     pub fn mark(&mut self, slug: &str) {
-        if let Some((_, l)) = super::by_slug(slug) {
-            self.done.insert(l.slug);
+        if let Some((i, _)) = super::by_slug(slug) {
+            self.done |= 1 << i;
         }
     }
 
     /// How many lessons are done.
     pub fn count(&self) -> usize {
-        self.done.len()
+        self.done.count_ones() as usize
     }
 }
 
