@@ -70,7 +70,7 @@ pub fn adjoint_table(props: &AdjointTableProps) -> Html {
             <h2 id="table-title">{ l.t(title) }</h2>
             <p class="hint">{ l.t(about) }</p>
             // Explicit roles: style.css lays the rows out as grids, not as a CSS table.
-            <table class="adjoint-table" data-testid="adjoint-table" role="table">
+            <table class={classes!("adjoint-table", (props.rows.len() > LONG).then_some("is-long"))} data-testid="adjoint-table" role="table">
                 <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">{l.t(Key::ColNode)}</th><th scope="col" role="columnheader">{l.t(Key::ColValue)}</th><th scope="col" role="columnheader">{l.t(Key::ColEquation)}</th></tr></thead>
                 // In chunks of ROW_CHUNK rows, each a tbody of its own (see TableChunk).
                 { for props.rows.chunks(ROW_CHUNK).enumerate().map(|(c, part)| {
@@ -92,6 +92,10 @@ pub fn adjoint_table(props: &AdjointTableProps) -> Html {
 /// Rows per `tbody` of the table: each chunk is a component ([`TableChunk`]), so a step
 /// renders and diffs only the chunks it changes, not a component per row.
 const ROW_CHUNK: usize = 16;
+
+/// Tables with more rows than this are `is-long`: style.css then lets the rows scrolled out
+/// of view skip layout and paint (on short tables that costs more than it saves).
+pub const LONG: usize = 32;
 
 /// What a step may change about one row of a [`TableChunk`].
 #[derive(Clone, Copy, PartialEq)]

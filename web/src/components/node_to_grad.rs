@@ -65,7 +65,7 @@ pub fn node_to_grad(props: &NodeToGradProps) -> Html {
     html! {
         <section class="panel hide-when-presenting" aria-labelledby="ntg-title">
             <h2 id="ntg-title">{ l.t(if t.mode == Mode::Backprop { Key::NtgBackpropTitle } else { Key::NtgTitle }) }</h2>
-            <ul class="node-to-grad" data-testid="node-to-grad">
+            <ul class={classes!("node-to-grad", (props.lists.len() > crate::components::adjoint_table::LONG).then_some("is-long"))} data-testid="node-to-grad">
                 { for props.lists.iter().map(|g| {
                     let holds_current = cur.is_some_and(|c| g.chips.contains(&c));
                     let current = holds_current || step.is_some_and(|s| s.node == g.node && g.summed);
