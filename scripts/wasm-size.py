@@ -18,32 +18,23 @@ Rust v0 names); the per-crate totals do not need it.
 
 import collections
 import gzip
+import os
 import re
 import shutil
 import subprocess
 import sys
 
 
-def leb(data, i):
-    """Reads an unsigned LEB128 number at i; returns (value, next index)."""
-    value = shift = 0
-    while True:
-        byte = data[i]
-        i += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if not byte & 0x80:
-            return value, i
+# The module reader is shorten_imports.py's (the build step that renames imports).
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from shorten_imports import read_name, read_uleb as leb, skip_import_desc  # noqa: E402
+from shorten_imports import sections as all_sections  # noqa: E402
 
 
 def sections(data):
-    """Yields (id, start, end) of each section."""
-    i = 8
-    while i < len(data):
-        sid = data[i]
-        size, i = leb(data, i + 1)
-        yield sid, i, i + size
-        i += size
+    """Yields (id, start, end) of each section's content."""
+    for sid, _, start, end in all_sections(data):
+        yield sid, start, end
 
 
 def imported_functions(data, start):
@@ -51,27 +42,10 @@ def imported_functions(data, start):
     count, j = leb(data, start)
     functions = 0
     for _ in range(count):
-        for _ in range(2):  # module and field names
-            length, j = leb(data, j)
-            j += length
-        kind = data[j]
-        j += 1
-        if kind == 0:  # function: type index
-            _, j = leb(data, j)
-            functions += 1
-        elif kind == 1:  # table: reftype, limits
-            j += 1
-            flags, j = leb(data, j)
-            _, j = leb(data, j)
-            if flags & 1:
-                _, j = leb(data, j)
-        elif kind == 2:  # memory: limits
-            flags, j = leb(data, j)
-            _, j = leb(data, j)
-            if flags & 1:
-                _, j = leb(data, j)
-        elif kind == 3:  # global: valtype, mutability
-            j += 2
+        _, j = read_name(data, j)  # module
+        _, j = read_name(data, j)  # field
+        functions += data[j] == 0
+        j = skip_import_desc(data, j)
     return functions
 
 

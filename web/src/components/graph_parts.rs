@@ -41,55 +41,41 @@ impl<T> Deref for Shared<T> {
 pub struct GraphNodeProps {
     /// The trace the node belongs to.
     pub trace: Shared<Trace>,
-    /// The node's index in `trace.nodes`.
-    pub index: usize,
-    /// Its fixed attributes.
-    pub geom: Shared<NodeGeom>,
-    /// Reached yet? (Otherwise a faint outline.)
-    pub visible: bool,
-    /// Highlighted by the current step.
-    pub focus: bool,
-    /// Created by the current step.
-    pub fresh: bool,
-    /// The tangent or adjoint written under it, once visited.
-    pub annot: Option<AttrValue>,
-    /// Named by its second name yet?
-    pub named: bool,
+    /// Which node, and what the current step makes of it.
+    pub look: NodeLook,
     /// In the tab order (small graphs): Enter opens the inspector.
     #[prop_or_default]
     pub focusable: bool,
-    /// Where a planted bug first diverges (bug hunt).
-    #[prop_or_default]
-    pub diverging: bool,
 }
 
 /// One node: `g[data-testid=graph-node]`, or `[data-testid=pending-node]` before it is
 /// reached.
 #[function_component(GraphNode)]
 pub fn graph_node(props: &GraphNodeProps) -> Html {
-    let Some(n) = props.trace.nodes.get(props.index) else {
+    let look = &props.look;
+    let Some(n) = props.trace.nodes.get(look.index) else {
         return html! {};
     };
-    let g = &*props.geom;
+    let g = &*look.geom;
     let rect = html! {
         <rect class="node-shape" x={g.left.clone()} y={g.top.clone()} width={g.width.clone()} height={g.height.clone()} rx="8" />
     };
-    if !props.visible {
+    if !look.visible {
         return html! {
             <g class="node is-pending" data-testid="pending-node" data-node-kind={kind_name(n.kind)} aria-hidden="true">
                 { rect }
             </g>
         };
     }
-    let (focus, fresh) = (props.focus, props.fresh);
+    let (focus, fresh) = (look.focus, look.fresh);
     let class = classes!(
         "node",
         focus.then_some("is-current"),
         fresh.then_some("is-new"),
         fresh.then_some("is-fresh"),
-        props.annot.is_some().then_some("is-visited"),
+        look.annot.is_some().then_some("is-visited"),
         n.issue.is_some().then_some("has-issue"),
-        props.diverging.then_some("is-diverging"),
+        look.diverging.then_some("is-diverging"),
     );
     let (op, value) = small_lines(n);
     let cx = &g.cx;
@@ -100,9 +86,9 @@ pub fn graph_node(props: &GraphNodeProps) -> Html {
             <title>{ g.tip.clone() }</title>
             { rect }
             <text class="node-op" x={cx.clone()} y={g.lines[0].clone()}>{ op }</text>
-            <text class="node-label" x={cx.clone()} y={g.lines[1].clone()}>{ label_view(n, props.named) }</text>
+            <text class="node-label" x={cx.clone()} y={g.lines[1].clone()}>{ label_view(n, look.named) }</text>
             <text class="node-value num" x={cx.clone()} y={g.lines[2].clone()}>{ value }</text>
-            if let Some(a) = props.annot.clone() {
+            if let Some(a) = look.annot.clone() {
                 <text class="node-value node-annotation" x={cx.clone()} y={g.lines[3].clone()}>{ a }</text>
             }
         </g>
@@ -178,8 +164,8 @@ fn label_view(n: &NodeView, named: bool) -> Html {
     }
 }
 
-/// What a step may change about one node of a [`NodeChunk`] (the rest is fixed for the
-/// trace): the [`GraphNode`] props besides the trace and the geometry.
+/// One node of a [`NodeChunk`]: which node, its geometry (fixed for the trace) and what
+/// the current step makes of it.
 #[derive(Clone, PartialEq)]
 pub struct NodeLook {
     /// The node's index in `trace.nodes`.
@@ -217,9 +203,8 @@ pub struct NodeChunkProps {
 pub fn node_chunk(props: &NodeChunkProps) -> Html {
     html! {
         { for props.nodes.iter().map(|n| html! {
-            <GraphNode key={props.trace.nodes.get(n.index).map_or(n.index as u32, |v| v.id)} trace={props.trace.clone()} index={n.index} geom={n.geom.clone()}
-                visible={n.visible} focus={n.focus} fresh={n.fresh} annot={n.annot.clone()}
-                named={n.named} diverging={n.diverging} focusable={props.focusable} />
+            <GraphNode key={props.trace.nodes.get(n.index).map_or(n.index as u32, |v| v.id)}
+                trace={props.trace.clone()} look={n.clone()} focusable={props.focusable} />
         }) }
     }
 }
