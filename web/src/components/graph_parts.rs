@@ -98,32 +98,23 @@ pub fn graph_node(props: &GraphNodeProps) -> Html {
 /// Props of [`GraphEdge`].
 #[derive(Properties, PartialEq)]
 pub struct GraphEdgeProps {
-    /// `d` of the edge and of its arrowhead, fixed for the trace.
-    pub path: Shared<(AttrValue, AttrValue)>,
-    /// Into an adjoint or the seed.
-    pub adjoint: bool,
-    /// Into a partial.
-    pub partial: bool,
-    /// From a forward node into a created one.
-    pub reads: bool,
-    /// Part of the current step.
-    pub current: bool,
-    /// Into a node the current step created.
-    pub fresh: bool,
+    /// The edge and what the current step makes of it.
+    pub look: EdgeLook,
 }
 
 /// One edge with its arrowhead.
 #[function_component(GraphEdge)]
 pub fn graph_edge(props: &GraphEdgeProps) -> Html {
+    let look = &props.look;
     let class = classes!(
         "edge",
-        props.adjoint.then_some("edge--adjoint"),
-        props.partial.then_some("edge--partial"),
-        props.reads.then_some("edge--reads"),
-        props.current.then_some("is-current"),
-        props.fresh.then_some("is-new"),
+        look.adjoint.then_some("edge--adjoint"),
+        look.partial.then_some("edge--partial"),
+        look.reads.then_some("edge--reads"),
+        look.current.then_some("is-current"),
+        look.fresh.then_some("is-new"),
     );
-    let (path, arrow) = &*props.path;
+    let (path, arrow) = &*look.path;
     html! {
         <g class="edge-group">
             <path class={class} d={path.clone()} />
@@ -209,7 +200,8 @@ pub fn node_chunk(props: &NodeChunkProps) -> Html {
     }
 }
 
-/// One edge of an [`EdgeChunk`]: its index in the layout (its key) and its props.
+/// One edge of an [`EdgeChunk`]: its index in the layout (its key), its path (fixed for
+/// the trace) and what the current step makes of it.
 #[derive(Clone, PartialEq)]
 pub struct EdgeLook {
     /// Index in `layout.edges`.
@@ -240,8 +232,7 @@ pub struct EdgeChunkProps {
 pub fn edge_chunk(props: &EdgeChunkProps) -> Html {
     html! {
         { for props.edges.iter().map(|e| html! {
-            <GraphEdge key={e.index} path={e.path.clone()} adjoint={e.adjoint} partial={e.partial}
-                reads={e.reads} current={e.current} fresh={e.fresh} />
+            <GraphEdge key={e.index} look={e.clone()} />
         }) }
     }
 }
