@@ -6,7 +6,9 @@
 #!      p50/p95, for the lecture example and ~300-node programs (target p95 ≤ 16 ms):
 #!      back to back, at a random phase of the frame interval, from a trusted key, and
 #!      Chromium's Event Timing duration; in headless Chromium's 60 Hz frames, or with
-#!      --unthrottled in frames produced as soon as they are ready (the app's own time)
+#!      --unthrottled in frames produced as soon as they are ready (the app's own time);
+#!      and the same for a control page that changes one text node (tests/perf/floor.html,
+#!      served as perf-floor.html): the floor the browser and the frame rate set
 #! It serves a copy of dist/ (so a concurrent `trunk build` cannot swap files under it)
 #! with python3 on a free 127.0.0.1 port and stops that server on exit.
 #! Usage: scripts/bench-web.sh [--build] [--dist DIR] [--steps N] [--json FILE]
@@ -75,6 +77,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 cp -r "$DIST"/. "$COPY"/
+# The control page next_to_paint.cjs measures as the floor (not part of the app).
+cp tests/perf/floor.html "$COPY/perf-floor.html"
 
 echo "== transfer size of $DIST (what the page downloads)"
 total_raw=0
@@ -105,6 +109,7 @@ echo
 if [ -n "$AB" ]; then
   mkdir -p "$COPY_B"
   cp -r "$AB"/. "$COPY_B"/
+  cp tests/perf/floor.html "$COPY_B/perf-floor.html"
   port_b="$(free_port)"
   python3 -m http.server "$port_b" --bind 127.0.0.1 --directory "$COPY_B" >"$COPY_B.http.log" 2>&1 &
   SERVER_B=$!

@@ -7,6 +7,8 @@
 // - at a 1280×800 window, a node with many partial adjoints (x1 used 7 times) gives a long
 //   sum that stays inside the adjoint table and its card: each cell either fits or scrolls
 //   sideways inside itself, and the page never scrolls sideways.
+// - in a long trace the adjoint table and node_to_grad draw only a window of their rows in
+//   boxes of their own, and each step scrolls its row into view.
 // These tests need motion, so they launch their own browser (helpers' launchBrowser
 // reduces motion) with the same flags and the same checks on console errors and requests.
 
@@ -212,5 +214,71 @@ test('at 1280×800 a long sum of partial adjoints stays inside the adjoint table
     }
     // The 7-term sum is the long formula this test is about: it must really be there.
     assert.ok(r.mostTerms >= 6, `the 7-term sum is in the table (most '+' in a formula: ${r.mostTerms})`);
+  });
+});
+
+/** Where the current row of the long list `list` (a selector) is, against its scroll box,
+ * two frames after the last step (the lists measure their rows and scroll in a frame). */
+async function currentInItsBox(page, list, current) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return page.evaluate(([list, current]) => {
+    const el = document.querySelector(list);
+    const box = el.closest('.row-scroll');
+    const row = el.querySelector(current);
+    const head = el.querySelector('thead');
+    const b = box.getBoundingClientRect();
+    const r = row && row.getBoundingClientRect();
+    // What the sticky header covers is not in view.
+    const top = b.top + (head ? head.getBoundingClientRect().height : 0);
+    return {
+      drawn: el.querySelectorAll('[data-row]').length,
+      indexes: [...el.querySelectorAll('[data-row]')].map((e) => Number(e.dataset.row)),
+      row: r && { node: row.dataset.node, index: Number(row.dataset.row), top: r.top, bottom: r.bottom },
+      view: { top, bottom: b.bottom },
+      inView: !!r && r.top >= top - 1 && r.bottom <= b.bottom + 1,
+      scrollHeight: box.scrollHeight,
+    };
+  }, [list, current]);
+}
+
+test('a long trace draws a window of its table and node_to_grad, and each step scrolls its row into view', async (t) => {
+  await withBrowser(t, 'long-lists', { reducedMotion: 'reduce', viewport: { width: 1440, height: 900 } }, async ({ page }) => {
+    await page.click('button[data-mode=reverse]');
+    // 40 statements: 121 nodes, so both lists grow past the 32 rows drawn whole.
+    await loadProgram(page, chainProgram(40), 'x1=0.5, x2=0.3');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    const table = 'table[data-testid=adjoint-table]';
+    await page.waitForFunction((s) => document.querySelector(`${s} tr.is-current`), table);
+    const count = Number(await page.locator(table).getAttribute('aria-rowcount')) - 1;
+    assert.ok(count >= 100, `the table has a row per node visited so far (${count})`);
+    const atEnd = await currentInItsBox(page, table, 'tr.is-current');
+    assert.ok(atEnd.drawn < count / 2, `only a window of the ${count} rows is drawn (${atEnd.drawn})`);
+    assert.ok(atEnd.inView, `the current row ${JSON.stringify(atEnd.row)} is in its box ${JSON.stringify(atEnd.view)}`);
+    const ntg = await currentInItsBox(page, '[data-testid=node-to-grad]', '.ntg-entry.is-current');
+    assert.ok(ntg.drawn < 60 && ntg.inView, `node_to_grad draws a window (${ntg.drawn}) with its current entry in view: ${JSON.stringify(ntg.row)}`);
+    // The rows stand for the whole table: the drawn ones are consecutive, and the box
+    // scrolls as far as all the rows would reach (each row is at least 20 px tall).
+    const idx = atEnd.indexes;
+    assert.deepEqual(idx, idx.map((_, k) => idx[0] + k), 'the drawn rows are consecutive');
+    assert.ok(atEnd.scrollHeight > count * 20, `scroll height ${atEnd.scrollHeight} covers ${count} rows`);
+
+    // Scrolling the box by hand draws the rows it reaches: the top shows v1's row.
+    await page.locator(table).evaluate((el) => { el.closest('.row-scroll').scrollTop = 0; });
+    await page.waitForFunction((s) => document.querySelector(`${s} tr[data-row="0"]`), table);
+    const first = await page.locator(`${table} tr[data-row="0"]`).getAttribute('data-node');
+    assert.equal(first, 'a40', 'reverse mode visits the output first');
+    // The next step scrolls back to its own row.
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((s) => document.querySelector(`${s} tr.is-current`)?.dataset.row !== undefined, table);
+    const back = await currentInItsBox(page, table, 'tr.is-current');
+    assert.ok(back.inView, `after a step the current row ${JSON.stringify(back.row)} is in view again ${JSON.stringify(back.view)}`);
+    // Home empties the table; stepping again starts at the top with the output's row.
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const start = await currentInItsBox(page, table, 'tr.is-current');
+    assert.ok(start.row && start.inView, `the first row is current and in view: ${JSON.stringify(start)}`);
   });
 });

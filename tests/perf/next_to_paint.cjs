@@ -5,8 +5,9 @@
 // reports p50 / p95 / max of:
 //   dom      keydown dispatched → the DOM mutated (Yew's render and its effects; the
 //            MutationObserver callback runs at the microtask checkpoint after them)
-//   frame    rAF callback of the next frame → a message posted from it is handled, i.e.
-//            the frame's style, layout and paint (the "rAF + postMessage" probe)
+//   frame    the next frame's first rAF callback → a message posted from a later one is
+//            handled, i.e. the frame's rAF callbacks (the app measures its long lists in
+//            one), style, layout and paint (the "rAF + postMessage" probe)
 //   busy     dom + frame: main-thread work per step, the figure the 16 ms budget is for
 //   paint    keydown → after that frame's paint (busy plus the wait for the next vsync)
 //   2×rAF    keydown → the rAF after that (the classic double-rAF probe; ≥ one frame by
@@ -73,7 +74,9 @@ async function installProbe(page) {
           tMut = performance.now();
           mo.disconnect();
           requestAnimationFrame(() => {
-            const tRaf = performance.now();
+            // The frame's first rAF callback (armed before the keydown), so the app's own
+            // rAF work in that frame counts; the MutationObserver's comes after it.
+            const tRaf = tRaf0 ?? performance.now();
             const ch = new MessageChannel();
             ch.port1.onmessage = () => {
               const tPaint = performance.now();
@@ -86,9 +89,13 @@ async function installProbe(page) {
           });
         });
         let t0 = null;
+        let tRaf0 = null;
         const fire = () => {
           mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
           t0 = performance.now();
+          requestAnimationFrame(() => {
+            tRaf0 = performance.now();
+          });
           window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
         };
         // A delay before the keydown puts it at a random phase of the display's frame
@@ -292,6 +299,7 @@ function fmt(x) {
 
 /** One workload on a fresh page of `url` (so one workload's DOM does not weigh on the next). */
 async function measure(browser, url, w, steps, motion, seed) {
+  if (w.floor) return measureFloor(browser, url, w, steps, seed);
   const { page, problems } = await openApp(browser.context, { url });
   // The harness emulates reduced motion; `--motion no-preference` measures the animations too.
   await page.emulateMedia({ reducedMotion: motion });
@@ -310,6 +318,23 @@ async function measure(browser, url, w, steps, motion, seed) {
   await page.close();
   return { workload: w.name, mode: w.mode, steps: n, nodes, pending, svgElements, change, ...r };
 }
+
+/** The control (`floor.html`, served beside the app as FLOOR_PAGE by bench-web.sh): the same
+ * passes on a page whose step changes one text node, i.e. what the browser and the display
+ * cost before the app does anything. */
+async function measureFloor(browser, url, w, steps, seed) {
+  const page = await browser.context.newPage();
+  const res = await page.goto(new URL(FLOOR_PAGE, url).href);
+  if (!res || !res.ok()) throw new Error(`${FLOOR_PAGE} is not served at ${url} (bench-web.sh copies tests/perf/floor.html there)`);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const r = await run(page, cdp, steps, seed);
+  await page.close();
+  return { workload: w.name, mode: '-', steps: 1000, nodes: 0, pending: 0, svgElements: 0, change: { dom: NaN, paint: NaN }, ...r };
+}
+
+/** Where bench-web.sh serves tests/perf/floor.html. */
+const FLOOR_PAGE = 'perf-floor.html';
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -378,6 +403,8 @@ async function main() {
     { name: `chain ${chain}, reverse`, program: chainProgram(chain), values: at, mode: 'reverse' },
     { name: `chain ${chainExt}, extended`, program: chainProgram(chainExt), values: at, mode: 'extended' },
     { name: `chain ${chain}, extended`, program: chainProgram(chain), values: at, mode: 'extended' },
+    // The control: a page that changes one text node per step (see measureFloor).
+    { name: 'floor (one text node)', floor: true },
   ];
   // --only REGEX: just the workloads whose name matches (e.g. 'lecture|chain 37').
   const only = arg('--only', null);

@@ -2,12 +2,14 @@
 //! per tangent in forward mode) with the equation as MathML and the rounded value. Each row
 //! is a keyed component ([`TableRow`]) whose props are the trace (by pointer), its step and
 //! whether it is current, so a step renders only the row it adds and the rows whose
-//! highlight changes, not every formula again.
+//! highlight changes, not every formula again. A long table draws only the rows near its
+//! visible ones (`row_window`).
 
 use adjoint_engine::{Frame, Mode, StepKind, Trace};
 use yew::prelude::*;
 
 use crate::components::graph_parts::Shared;
+use crate::components::row_window::{use_row_window, WINDOW_ALIGN};
 use crate::i18n::{Key, Lang};
 
 /// Props of [`AdjointTable`].
@@ -54,7 +56,9 @@ pub fn table_rows(t: &Trace, f: &Frame) -> Vec<usize> {
     rows
 }
 
-/// The adjoint (or tangent) table.
+/// The adjoint (or tangent) table. Past [`LONG`](crate::components::row_window::LONG) rows it is windowed ([`use_row_window`]):
+/// it scrolls in a box of its own under a sticky header, only the rows near the visible
+/// ones are drawn, and a step scrolls its row into view.
 #[function_component(AdjointTable)]
 pub fn adjoint_table(props: &AdjointTableProps) -> Html {
     let t = &props.trace;
@@ -65,23 +69,38 @@ pub fn adjoint_table(props: &AdjointTableProps) -> Html {
     } else {
         (Key::TableAdjoints, Key::TableAdjointsSub)
     };
+    let focus = props
+        .current
+        .and_then(|c| props.rows.iter().position(|&r| r == c));
+    // The trace's allocation names its rows (see `use_row_window`).
+    let owner = std::rc::Rc::as_ptr(&t.0) as usize as u64;
+    let window = use_row_window(props.rows.len(), focus, owner);
+    let shown = window.rows.clone();
     html! {
         <section class="panel" aria-labelledby="table-title">
             <h2 id="table-title">{ l.t(title) }</h2>
             <p class="hint">{ l.t(about) }</p>
-            // Explicit roles: style.css lays the rows out as grids, not as a CSS table.
-            <table class={classes!("adjoint-table", (props.rows.len() > LONG).then_some("is-long"))} data-testid="adjoint-table" role="table">
-                <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">{l.t(Key::ColNode)}</th><th scope="col" role="columnheader">{l.t(Key::ColValue)}</th><th scope="col" role="columnheader">{l.t(Key::ColEquation)}</th></tr></thead>
-                // In chunks of ROW_CHUNK rows, each a tbody of its own (see TableChunk).
-                { for props.rows.chunks(ROW_CHUNK).enumerate().map(|(c, part)| {
-                    let rows: Vec<RowLook> = part.iter().map(|&i| RowLook {
+            <div ref={window.scroller} onscroll={window.onscroll} class={classes!("row-scroll", window.long.then_some("is-long"))}>
+            // Explicit roles: style.css lays long tables' rows out as grids, not as a CSS
+            // table; the row count and indexes tell assistive technology about the rows
+            // that are not drawn.
+            <table class={classes!("adjoint-table", window.long.then_some("is-long"))} data-testid="adjoint-table" role="table"
+                aria-rowcount={(props.rows.len() + 1).to_string()}>
+                <thead role="rowgroup"><tr role="row" aria-rowindex="1"><th scope="col" role="columnheader">{l.t(Key::ColNode)}</th><th scope="col" role="columnheader">{l.t(Key::ColValue)}</th><th scope="col" role="columnheader">{l.t(Key::ColEquation)}</th></tr></thead>
+                // In chunks of ROW_CHUNK rows, each a tbody of its own (see TableChunk), keyed
+                // by their place in the whole table so scrolling keeps the drawn ones.
+                { for props.rows[shown.clone()].chunks(ROW_CHUNK).enumerate().map(|(c, part)| {
+                    let first = shown.start + c * ROW_CHUNK;
+                    let rows: Vec<RowLook> = part.iter().enumerate().map(|(k, &i)| RowLook {
+                        index: first + k,
                         step: i,
                         current: props.current == Some(i),
                         diverging: props.diverging.as_ref().is_some_and(|d| props.trace.steps.get(i).and_then(|s| props.trace.nodes.get(s.node as usize)).is_some_and(|n| n.label == d.as_str())),
                     }).collect();
-                    html! { <TableChunk key={c} trace={props.trace.clone()} {rows} /> }
+                    html! { <TableChunk key={first / ROW_CHUNK} trace={props.trace.clone()} {rows} /> }
                 }) }
             </table>
+            </div>
             if props.rows.is_empty() {
                 <p class="hint">{ l.t(if forward { Key::NoTangentYet } else { Key::NoVisitYet }) }</p>
             }
@@ -90,16 +109,15 @@ pub fn adjoint_table(props: &AdjointTableProps) -> Html {
 }
 
 /// Rows per `tbody` of the table: each chunk is a component ([`TableChunk`]), so a step
-/// renders and diffs only the chunks it changes, not a component per row.
-const ROW_CHUNK: usize = 16;
-
-/// Tables with more rows than this are `is-long`: style.css then lets the rows scrolled out
-/// of view skip layout and paint (on short tables that costs more than it saves).
-pub const LONG: usize = 32;
+/// renders and diffs only the chunks it changes, not a component per row. Windows are
+/// aligned to it, so a chunk is drawn whole or not at all.
+const ROW_CHUNK: usize = WINDOW_ALIGN;
 
 /// What a step may change about one row of a [`TableChunk`].
 #[derive(Clone, Copy, PartialEq)]
 pub struct RowLook {
+    /// The row's place in the whole table (0 = first row under the header).
+    pub index: usize,
     /// The step whose result the row shows.
     pub step: usize,
     /// Is it the step just applied?
@@ -124,7 +142,7 @@ pub fn table_chunk(props: &TableChunkProps) -> Html {
     html! {
         <tbody role="rowgroup">
             { for props.rows.iter().map(|r| html! {
-                <TableRow key={r.step} trace={props.trace.clone()} step={r.step} current={r.current} diverging={r.diverging} />
+                <TableRow key={r.step} trace={props.trace.clone()} index={r.index} step={r.step} current={r.current} diverging={r.diverging} />
             }) }
         </tbody>
     }
@@ -135,6 +153,8 @@ pub fn table_chunk(props: &TableChunkProps) -> Html {
 pub struct TableRowProps {
     /// The trace on screen.
     pub trace: Shared<Trace>,
+    /// The row's place in the whole table (`data-row`, measured by the window).
+    pub index: usize,
     /// The step whose result the row shows.
     pub step: usize,
     /// Is it the step just applied?
@@ -157,7 +177,8 @@ pub fn table_row(props: &TableRowProps) -> Html {
         .map(|n| n.label.clone())
         .unwrap_or_default();
     html! {
-        <tr data-testid="adjoint-row" data-node={label.clone()} role="row"
+        <tr data-testid="adjoint-row" data-node={label.clone()} role="row" data-row={props.index.to_string()}
+            aria-rowindex={(props.index + 2).to_string()}
             class={classes!(props.current.then_some("is-current"), props.diverging.then_some("is-diverging"))}>
             <td role="cell">{ label }</td>
             <td class="adjoint-value num" data-testid="adjoint-value" role="cell">{ crate::tensor_view::step_value(&props.trace, s) }</td>

@@ -16,5 +16,6 @@ pub mod node_to_grad;
 pub mod order_meter;
 pub mod predict;
 pub mod pseudocode;
+pub mod row_window;
 pub mod share_menu;
 pub mod side_by_side;

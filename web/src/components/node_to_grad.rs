@@ -1,7 +1,7 @@
 //! `node_to_grad` as it stands (`[data-testid=node-to-grad]`): each node with the partial
 //! adjoints it has received as chips; once the node is visited, the list is shown summed.
 //! Each entry is a keyed component ([`GradEntry`]), so a step renders only the entries it
-//! changes.
+//! changes. A long list draws only the entries near its visible ones (`row_window`).
 
 use adjoint_engine::frame::GradList;
 use adjoint_engine::render::text;
@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::components::graph_parts::Shared;
 use crate::components::narration::with_subscripts;
+use crate::components::row_window::use_row_window;
 use crate::i18n::{Key, Lang};
 
 /// Props of [`NodeToGrad`].
@@ -56,26 +57,49 @@ pub fn entry_value(t: &Trace, g: &GradList, current: Option<usize>) -> Option<St
         .map(|s| step_value(t, s))
 }
 
-/// The panel.
+/// The panel. A long list (past [`LONG`](crate::components::row_window::LONG) entries) is windowed like the adjoint table: it
+/// scrolls in a box of its own, only the entries near the visible ones are drawn, and a
+/// step scrolls the entry it touches into view.
 #[function_component(NodeToGrad)]
 pub fn node_to_grad(props: &NodeToGradProps) -> Html {
     let (t, l) = (&props.trace, props.lang);
     let cur = props.current.map(|c| c as u32);
     let step = props.current.and_then(|c| t.steps.get(c));
+    let is_current = |g: &GradList| {
+        let holds_current = cur.is_some_and(|c| g.chips.contains(&c));
+        (
+            holds_current,
+            holds_current || step.is_some_and(|s| s.node == g.node && g.summed),
+        )
+    };
+    // The visited node's entry, else the first one given a chip.
+    let focus = step
+        .and_then(|s| {
+            props
+                .lists
+                .iter()
+                .position(|g| g.node == s.node && g.summed)
+        })
+        .or_else(|| props.lists.iter().position(|g| is_current(g).0));
+    let owner = std::rc::Rc::as_ptr(&t.0) as usize as u64;
+    let window = use_row_window(props.lists.len(), focus, owner);
+    let count = AttrValue::from(props.lists.len().to_string());
     html! {
         <section class="panel hide-when-presenting" aria-labelledby="ntg-title">
             <h2 id="ntg-title">{ l.t(if t.mode == Mode::Backprop { Key::NtgBackpropTitle } else { Key::NtgTitle }) }</h2>
-            <ul class={classes!("node-to-grad", (props.lists.len() > crate::components::adjoint_table::LONG).then_some("is-long"))} data-testid="node-to-grad">
-                { for props.lists.iter().map(|g| {
-                    let holds_current = cur.is_some_and(|c| g.chips.contains(&c));
-                    let current = holds_current || step.is_some_and(|s| s.node == g.node && g.summed);
+            <div ref={window.scroller} onscroll={window.onscroll} class={classes!("row-scroll", window.long.then_some("is-long"))}>
+            <ul class={classes!("node-to-grad", window.long.then_some("is-long"))} data-testid="node-to-grad">
+                { for props.lists[window.rows.clone()].iter().enumerate().map(|(k, g)| {
+                    let (holds_current, current) = is_current(g);
                     html! {
                         <GradEntry key={g.node} trace={props.trace.clone()} list={g.clone()} {current} lang={l}
+                            index={window.rows.start + k} count={count.clone()}
                             new_chip={cur.filter(|_| holds_current)}
                             value={entry_value(t, g, props.current).map(AttrValue::from)} />
                     }
                 }) }
             </ul>
+            </div>
             if props.lists.is_empty() {
                 <p class="hint">{l.t(Key::NtgEmpty)}</p>
             }
@@ -96,6 +120,10 @@ pub struct GradEntryProps {
     pub new_chip: Option<u32>,
     /// The number the entry stands for so far ([`entry_value`]).
     pub value: Option<AttrValue>,
+    /// The entry's place in the whole list (`data-row`, measured by the window).
+    pub index: usize,
+    /// The number of entries in the whole list.
+    pub count: AttrValue,
     /// The interface language.
     #[prop_or_default]
     pub lang: Lang,
@@ -113,7 +141,8 @@ pub fn grad_entry(props: &GradEntryProps) -> Html {
     let chips: Vec<String> = g.chips.iter().map(|&c| chip_text(t, c)).collect();
     html! {
         <li class={classes!("ntg-entry", props.current.then_some("is-current"), g.summed.then_some("is-summed"))}
-            data-node={label.clone()}>
+            data-node={label.clone()} data-row={props.index.to_string()}
+            aria-posinset={(props.index + 1).to_string()} aria-setsize={props.count.clone()}>
             <span class="ntg-key">{ format!("{label}:") }</span>
             if g.summed {
                 <span class="ntg-sum" title={props.lang.t(Key::NtgSumTitle)}>

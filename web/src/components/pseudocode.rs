@@ -21,7 +21,7 @@ pub struct PseudocodeProps {
 #[function_component(Pseudocode)]
 pub fn pseudocode(props: &PseudocodeProps) -> Html {
     html! {
-        <section class="panel hide-when-presenting" aria-labelledby="pseudocode-title">
+        <section class="panel pseudocode-panel hide-when-presenting" aria-labelledby="pseudocode-title">
             <h2 id="pseudocode-title">{props.lang.t(Key::PseudocodeTitle)}</h2>
             <pre class="pseudocode" data-testid="pseudocode">
                 { for props.lines.iter().enumerate().map(|(i, line)| {
