@@ -9,7 +9,7 @@ use adjoint_engine::{Frame, Mode, StepKind, Trace};
 use yew::prelude::*;
 
 use crate::components::graph_parts::Shared;
-use crate::components::row_window::{use_row_window, WINDOW_ALIGN};
+use crate::components::row_window::use_row_window;
 use crate::i18n::{Key, Lang};
 
 /// Props of [`AdjointTable`].
@@ -88,16 +88,20 @@ pub fn adjoint_table(props: &AdjointTableProps) -> Html {
                 aria-rowcount={(props.rows.len() + 1).to_string()}>
                 <thead role="rowgroup"><tr role="row" aria-rowindex="1"><th scope="col" role="columnheader">{l.t(Key::ColNode)}</th><th scope="col" role="columnheader">{l.t(Key::ColValue)}</th><th scope="col" role="columnheader">{l.t(Key::ColEquation)}</th></tr></thead>
                 // In chunks of ROW_CHUNK rows, each a tbody of its own (see TableChunk), keyed
-                // by their place in the whole table so scrolling keeps the drawn ones.
-                { for props.rows[shown.clone()].chunks(ROW_CHUNK).enumerate().map(|(c, part)| {
-                    let first = shown.start + c * ROW_CHUNK;
-                    let rows: Vec<RowLook> = part.iter().enumerate().map(|(k, &i)| RowLook {
-                        index: first + k,
-                        step: i,
-                        current: props.current == Some(i),
-                        diverging: props.diverging.as_ref().is_some_and(|d| props.trace.steps.get(i).and_then(|s| props.trace.nodes.get(s.node as usize)).is_some_and(|n| n.label == d.as_str())),
+                // by their place in the whole table, so a window that slides by a row changes
+                // only its first and last chunks.
+                { for (shown.start / ROW_CHUNK..shown.end.div_ceil(ROW_CHUNK)).map(|c| {
+                    let part = shown.start.max(c * ROW_CHUNK)..shown.end.min((c + 1) * ROW_CHUNK);
+                    let rows: Vec<RowLook> = part.filter_map(|index| {
+                        let i = *props.rows.get(index)?;
+                        Some(RowLook {
+                            index,
+                            step: i,
+                            current: props.current == Some(i),
+                            diverging: props.diverging.as_ref().is_some_and(|d| props.trace.steps.get(i).and_then(|s| props.trace.nodes.get(s.node as usize)).is_some_and(|n| n.label == d.as_str())),
+                        })
                     }).collect();
-                    html! { <TableChunk key={first / ROW_CHUNK} trace={props.trace.clone()} {rows} /> }
+                    html! { <TableChunk key={c} trace={props.trace.clone()} {rows} /> }
                 }) }
             </table>
             </div>
@@ -109,9 +113,8 @@ pub fn adjoint_table(props: &AdjointTableProps) -> Html {
 }
 
 /// Rows per `tbody` of the table: each chunk is a component ([`TableChunk`]), so a step
-/// renders and diffs only the chunks it changes, not a component per row. Windows are
-/// aligned to it, so a chunk is drawn whole or not at all.
-const ROW_CHUNK: usize = WINDOW_ALIGN;
+/// renders and diffs only the chunks it changes, not a component per row.
+const ROW_CHUNK: usize = 16;
 
 /// What a step may change about one row of a [`TableChunk`].
 #[derive(Clone, Copy, PartialEq)]

@@ -27,10 +27,6 @@ use yew::prelude::*;
 /// like the lecture's, are drawn whole: there the bookkeeping costs more than it saves.
 pub const LONG: usize = 32;
 
-/// Windows start and end on multiples of this, so scrolling a little changes nothing, and a
-/// list drawn in chunks of it (the adjoint table) keeps its chunks' keys as it scrolls.
-pub const WINDOW_ALIGN: usize = 16;
-
 /// Rows drawn beyond the visible part on each side, in pixels, so that a quick flick shows
 /// rows rather than blank space before the next render.
 const OVERSCAN_PX: f64 = 240.0;
@@ -131,16 +127,29 @@ impl RowHeights {
     }
 
     /// The rows to draw when the scroll box shows `view` pixels from `scroll` on: the visible
-    /// ones plus [`OVERSCAN_PX`] each side, widened to multiples of [`WINDOW_ALIGN`].
+    /// ones plus [`OVERSCAN_PX`] each side. Not rounded to blocks: a step that scrolls by a
+    /// row then draws one row more and one fewer, where a block-aligned window drew nothing
+    /// new for a while and then a whole block at once (the slow steps of the p95).
     pub fn window(&self, scroll: f64, view: f64) -> Range<usize> {
+        self.window_with(scroll, view, OVERSCAN_PX)
+    }
+
+    /// The visible rows and `margin` pixels of rows each side.
+    fn window_with(&self, scroll: f64, view: f64, margin: f64) -> Range<usize> {
         if self.is_empty() {
             return 0..0;
         }
-        let first = self.row_at((scroll - OVERSCAN_PX).max(0.0));
-        let last = self.row_at(scroll + view + OVERSCAN_PX) + 1;
-        let start = first / WINDOW_ALIGN * WINDOW_ALIGN;
-        let end = last.div_ceil(WINDOW_ALIGN) * WINDOW_ALIGN;
-        start..end.min(self.len())
+        let first = self.row_at((scroll - margin).max(0.0));
+        let last = self.row_at(scroll + view + margin) + 1;
+        first..last.min(self.len())
+    }
+
+    /// Whether `drawn` still serves a box scrolled to `scroll`: it holds the visible rows and
+    /// half the overscan each side. Otherwise the window is drawn anew (not on every small
+    /// change, so a measurement off by a pixel does not cost a render).
+    pub fn serves(&self, drawn: &Range<usize>, scroll: f64, view: f64) -> bool {
+        let need = self.window_with(scroll, view, OVERSCAN_PX / 2.0);
+        need.is_empty() || (drawn.start <= need.start && drawn.end >= need.end)
     }
 
     /// Where to scroll so that row `i` shows in a box `view` pixels tall now scrolled to
@@ -254,8 +263,7 @@ pub fn use_row_window(len: usize, focus: Option<usize>, owner: u64) -> RowWindow
             let mut st = state.borrow_mut();
             st.scroll = f64::from(el.scroll_top());
             st.view = f64::from(el.client_height());
-            let wanted = st.heights.window(st.scroll, st.view);
-            if wanted != st.drawn {
+            if !st.heights.serves(&st.drawn, st.scroll, st.view) {
                 drop(st);
                 redraw.force_update();
             }
@@ -349,7 +357,7 @@ fn settle(state: &Rc<RefCell<WindowState>>, el: &HtmlElement) -> bool {
         el.set_scroll_top(to.round() as i32);
     }
     st.scroll = f64::from(el.scroll_top());
-    st.heights.window(st.scroll, st.view) != st.drawn
+    !st.heights.serves(&st.drawn, st.scroll, st.view)
 }
 
 /// Writes `--skip-before` and `--skip-after` (the heights of the rows above and below the
@@ -399,20 +407,27 @@ mod tests {
     }
 
     #[test]
-    fn the_window_covers_the_view_and_is_aligned() {
+    fn the_window_covers_the_view_and_a_margin() {
         let h = rows(&[20.0; 300]);
         // Rows 100..110 are visible; 240 px of overscan is 12 rows each side.
-        let w = h.window(2000.0, 200.0);
-        assert_eq!(w, 80..128);
-        assert_eq!(w.start % WINDOW_ALIGN, 0);
-        assert!(w.start <= 100 && w.end >= 110);
-        assert_eq!(h.window(0.0, 200.0), 0..32);
+        assert_eq!(h.window(2000.0, 200.0), 88..123);
+        // One row further, one row more at the end and one fewer at the start.
+        assert_eq!(h.window(2020.0, 200.0), 89..124);
+        assert_eq!(h.window(0.0, 200.0), 0..23);
         assert_eq!(
             h.window(5990.0, 200.0),
-            272..300,
+            287..300,
             "clamped to the rows there are"
         );
         assert_eq!(RowHeights::default().window(0.0, 100.0), 0..0);
+        // A drawn window serves while it holds the visible rows and half the margin.
+        assert!(h.serves(&(88..123), 2000.0, 200.0));
+        assert!(
+            h.serves(&(94..117), 2000.0, 200.0),
+            "6 rows (120 px) each side"
+        );
+        assert!(!h.serves(&(95..123), 2000.0, 200.0));
+        assert!(!h.serves(&(0..23), 2000.0, 200.0));
     }
 
     #[test]
