@@ -10,7 +10,8 @@
 //   switches; the numerical panel (drawn by the lab, a second wasm) then speaks Chinese;
 // - a Chinese start with the file blocked mounts in English with that message;
 // - a widget with data-lang="zh" on a host page in another folder fetches the table from
-//   the app's folder and shows Chinese.
+//   the app's folder and shows Chinese; with the table blocked it runs in English and says
+//   why in both languages.
 //
 // Run: ADJOINT_E2E_URL=http://127.0.0.1:<port>/ NODE_PATH=~/.adjoint-tools/node_modules \
 //     node --test tests/e2e/zh.test.cjs
@@ -226,6 +227,40 @@ test('a widget with data-lang="zh" on a page in another folder shows Chinese', T
     const file = await screenshot(page, 'zh-widget').catch(() => null);
     if (file) t.diagnostic(`screenshot: ${file}`);
     assertClean(t, watched);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a widget with data-lang="zh" and the table blocked mounts in English and says why', TIMEOUT, async (t) => {
+  const context = await newContext('en-US');
+  try {
+    await context.route(ZH_FILE, (route) => route.abort());
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const watched = watchPage(page);
+    const host = new URL('zh-host/course/blocked.html', BASE_URL).href;
+    await page.route(host, (route) => route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'">
+        <script type="module" src="../../adjoint-widget.js"></script></head>
+        <body><h1>A course page</h1>
+        <div id="wz" data-adjoint data-program="x*y + sin(x)" data-at="x=1, y=2" data-mode="reverse" data-step="2" data-lang="zh"></div>
+        </body></html>`,
+    }));
+    await page.goto(host, { waitUntil: 'load' });
+    await page.locator('#wz svg[data-testid=graph] g[data-testid=graph-node]').first().waitFor({ timeout: 30_000 });
+    const status = page.locator('#wz [data-testid=lang-status][data-state=failed]');
+    assert.match(await status.textContent(), /Chinese could not be loaded.*中文界面未能加载/);
+    const text = await page.evaluate(() => document.querySelector('#wz').shadowRoot.textContent);
+    assert.match(text, /Open in Adjoint/, `the widget runs in English: ${text.slice(0, 120)}`);
+    const file = await screenshot(page, 'zh-widget-blocked').catch(() => null);
+    if (file) t.diagnostic(`screenshot: ${file}`);
+    const blocked = watched.problems.filter((p) => /\/zh-[0-9a-f]{16}\.txt\b/.test(p));
+    assert.ok(blocked.length > 0, watched.problems.join('\n'));
+    assertClean(t, { ...watched, problems: watched.problems.filter((p) => !blocked.includes(p)) });
   } finally {
     await context.close();
   }

@@ -466,6 +466,9 @@ pub fn app(props: &AppProps) -> Html {
             if embed {
                 <a id="open-full" class="open-full hint" href={format!("{}{}", widget.as_ref().map_or("./", |w| w.base.as_str()), url::format_with_texts(&url::UrlState { embed: false, hidden: Default::default(), ..view.clone() }, &texts))}
                     target="_blank" rel="noopener">{ lang.t(crate::i18n::Key::EmbedOpenFull) }</a>
+                // An embed has no language switch, but a Chinese one whose strings could not
+                // be fetched still says why it speaks English (in both languages).
+                { crate::zh_load::status_view(&lang_load) }
             } else {
             <header class="app-header">
                 <div class="brand">{ lang.t(crate::i18n::Key::AppBrand) }<small>{ lang.t(crate::i18n::Key::AppTagline) }</small></div>
