@@ -200,6 +200,24 @@ test('with ?lang=zh and the table blocked the app starts in English, says why, a
   }
 });
 
+/** Opens a course page `name` in another folder than the app's (zh-host/course/), routed by
+ * Playwright, holding one Chinese widget `#wz`, and waits for its graph. */
+async function openWidgetHost(page, name) {
+  const host = new URL(`zh-host/course/${name}`, BASE_URL).href;
+  await page.route(host, (route) => route.fulfill({
+    status: 200,
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+      <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'">
+      <script type="module" src="../../adjoint-widget.js"></script></head>
+      <body><h1>A course page</h1>
+      <div id="wz" data-adjoint data-program="x*y + sin(x)" data-at="x=1, y=2" data-mode="reverse" data-step="2" data-lang="zh"></div>
+      </body></html>`,
+  }));
+  await page.goto(host, { waitUntil: 'load' });
+  await page.locator('#wz svg[data-testid=graph] g[data-testid=graph-node]').first().waitFor({ timeout: 30_000 });
+}
+
 test('a widget with data-lang="zh" on a page in another folder shows Chinese', TIMEOUT, async (t) => {
   const context = await newContext('en-US');
   try {
@@ -207,19 +225,7 @@ test('a widget with data-lang="zh" on a page in another folder shows Chinese', T
     page.setDefaultTimeout(15_000);
     const watched = watchPage(page);
     const tables = countTableRequests(context);
-    const host = new URL('zh-host/course/page.html', BASE_URL).href;
-    await page.route(host, (route) => route.fulfill({
-      status: 200,
-      contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'">
-        <script type="module" src="../../adjoint-widget.js"></script></head>
-        <body><h1>A course page</h1>
-        <div id="wz" data-adjoint data-program="x*y + sin(x)" data-at="x=1, y=2" data-mode="reverse" data-step="2" data-lang="zh"></div>
-        </body></html>`,
-    }));
-    await page.goto(host, { waitUntil: 'load' });
-    await page.locator('#wz svg[data-testid=graph] g[data-testid=graph-node]').first().waitFor({ timeout: 30_000 });
+    await openWidgetHost(page, 'page.html');
     const text = await page.evaluate(() => document.querySelector('#wz').shadowRoot.textContent);
     assert.ok(CJK.test(text), `the widget speaks Chinese: ${text.slice(0, 120)}`);
     assert.equal(tables.length, 1, `${tables}`);
@@ -239,19 +245,7 @@ test('a widget with data-lang="zh" and the table blocked mounts in English and s
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const watched = watchPage(page);
-    const host = new URL('zh-host/course/blocked.html', BASE_URL).href;
-    await page.route(host, (route) => route.fulfill({
-      status: 200,
-      contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'">
-        <script type="module" src="../../adjoint-widget.js"></script></head>
-        <body><h1>A course page</h1>
-        <div id="wz" data-adjoint data-program="x*y + sin(x)" data-at="x=1, y=2" data-mode="reverse" data-step="2" data-lang="zh"></div>
-        </body></html>`,
-    }));
-    await page.goto(host, { waitUntil: 'load' });
-    await page.locator('#wz svg[data-testid=graph] g[data-testid=graph-node]').first().waitFor({ timeout: 30_000 });
+    await openWidgetHost(page, 'blocked.html');
     const status = page.locator('#wz [data-testid=lang-status][data-state=failed]');
     assert.match(await status.textContent(), /Chinese could not be loaded.*中文界面未能加载/);
     const text = await page.evaluate(() => document.querySelector('#wz').shadowRoot.textContent);
