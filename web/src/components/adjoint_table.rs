@@ -73,7 +73,7 @@ pub fn adjoint_table(props: &AdjointTableProps) -> Html {
         .current
         .and_then(|c| props.rows.iter().position(|&r| r == c));
     // The trace's allocation names its rows (see `use_row_window`).
-    let owner = std::rc::Rc::as_ptr(&t.0) as usize as u64;
+    let owner = t.addr();
     let window = use_row_window(props.rows.len(), focus, owner);
     let shown = window.rows.clone();
     html! {

@@ -29,6 +29,14 @@ impl<T> PartialEq for Shared<T> {
     }
 }
 
+impl<T> Shared<T> {
+    /// The allocation's address, naming "this very data" (a list's rows, in `row_window`);
+    /// a later allocation may reuse it once this one is dropped.
+    pub fn addr(&self) -> u64 {
+        Rc::as_ptr(&self.0) as usize as u64
+    }
+}
+
 impl<T> Deref for Shared<T> {
     type Target = T;
     fn deref(&self) -> &T {

@@ -57,9 +57,9 @@ pub fn entry_value(t: &Trace, g: &GradList, current: Option<usize>) -> Option<St
         .map(|s| step_value(t, s))
 }
 
-/// The panel. A long list (past [`LONG`](crate::components::row_window::LONG) entries) is windowed like the adjoint table: it
-/// scrolls in a box of its own, only the entries near the visible ones are drawn, and a
-/// step scrolls the entry it touches into view.
+/// The panel. A long list (past [`LONG`](crate::components::row_window::LONG) entries) is
+/// windowed like the adjoint table: it scrolls in a box of its own, only the entries near
+/// the visible ones are drawn, and a step scrolls the entry it touches into view.
 #[function_component(NodeToGrad)]
 pub fn node_to_grad(props: &NodeToGradProps) -> Html {
     let (t, l) = (&props.trace, props.lang);
@@ -81,7 +81,7 @@ pub fn node_to_grad(props: &NodeToGradProps) -> Html {
                 .position(|g| g.node == s.node && g.summed)
         })
         .or_else(|| props.lists.iter().position(|g| is_current(g).0));
-    let owner = std::rc::Rc::as_ptr(&t.0) as usize as u64;
+    let owner = t.addr();
     let window = use_row_window(props.lists.len(), focus, owner);
     let count = AttrValue::from(props.lists.len().to_string());
     html! {
