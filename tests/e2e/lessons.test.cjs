@@ -49,7 +49,10 @@ for (const lang of ['en', 'zh']) {
     await withApp(t, `walk-${lang}`, async ({ page }) => {
       await openLessons(page);
       await page.locator(`button[data-lang=${lang}]`).click();
-      assert.equal(await page.locator('html').getAttribute('lang'), lang === 'zh' ? 'zh-Hans' : 'en');
+      // Chinese arrives with its strings (fetched on demand), a moment after the click.
+      const want = lang === 'zh' ? 'zh-Hans' : 'en';
+      await page.waitForFunction((w) => document.documentElement.lang === w, want, { timeout: 5_000 }).catch(() => {});
+      assert.equal(await page.locator('html').getAttribute('lang'), want);
       // The first lesson through the table of contents, the rest with "next".
       await page.locator('[data-testid=toc-item]').first().click();
       for (const [i, slug] of SLUGS.entries()) {
