@@ -149,8 +149,8 @@ e2e() {
 # is wanted, the widget loader and the service worker).
 # Ratchets at the last recorded figures plus a little room (BENCHMARKS.md, "Transfer
 # size"), so the app cannot grow by accident; lower them whenever it shrinks.
-FIRST_LOAD_BUDGET=348000
-TOTAL_BUDGET=623000
+FIRST_LOAD_BUDGET=349000
+TOTAL_BUDGET=624000
 
 size_budget() {
   python3 scripts/transfer-size.py dist \

@@ -1,6 +1,6 @@
-//! Pure geometry for the graph view: smooth SVG paths through the layout's route points,
-//! arrowheads, node box sizes from label lengths, and the view box arithmetic behind
-//! zoom, pan and fit. No DOM here, so all of it is unit-tested natively.
+//! Pure geometry for the graph view: points, node box sizes from label lengths, and the
+//! view box arithmetic behind zoom, pan, fit and following the steps. (The edges' paths
+//! are in `edge_path`.) No DOM here, so all of it is unit-tested natively.
 
 /// A point in SVG user units.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -18,98 +18,14 @@ impl Pt {
     }
 }
 
-/// Length of the arrowhead along the edge, in user units.
-pub const ARROW_LEN: f64 = 8.0;
-/// Half the arrowhead's width.
-pub const ARROW_HALF_WIDTH: f64 = 4.0;
-
-fn fmt(v: f64) -> String {
+/// A coordinate for an SVG attribute: rounded to 0.1, without a trailing `.0`.
+pub(crate) fn fmt(v: f64) -> String {
     let r = (v * 10.0).round() / 10.0;
     if r == 0.0 {
         "0".into()
     } else {
         format!("{r}")
     }
-}
-
-/// An SVG path `d` through `points`: a straight segment for two points, otherwise a
-/// Catmull–Rom spline converted to cubic Béziers (it passes through every point).
-/// The last point is pulled back by `trim` along the final direction, so a line ends at
-/// the base of its arrowhead instead of poking through its tip.
-pub fn smooth_path(points: &[Pt], trim: f64) -> String {
-    let mut pts: Vec<Pt> = points.to_vec();
-    pts.dedup();
-    if pts.len() < 2 {
-        return String::new();
-    }
-    let n = pts.len();
-    let (tip, dir) = end_direction(&pts);
-    pts[n - 1] = Pt::new(tip.x - dir.x * trim, tip.y - dir.y * trim);
-    let mut d = format!("M{},{}", fmt(pts[0].x), fmt(pts[0].y));
-    if n == 2 {
-        d.push_str(&format!(" L{},{}", fmt(pts[1].x), fmt(pts[1].y)));
-        return d;
-    }
-    for i in 0..n - 1 {
-        let p0 = if i == 0 { pts[0] } else { pts[i - 1] };
-        let p1 = pts[i];
-        let p2 = pts[i + 1];
-        let p3 = if i + 2 < n { pts[i + 2] } else { pts[n - 1] };
-        let c1 = Pt::new(p1.x + (p2.x - p0.x) / 6.0, p1.y + (p2.y - p0.y) / 6.0);
-        let c2 = Pt::new(p2.x - (p3.x - p1.x) / 6.0, p2.y - (p3.y - p1.y) / 6.0);
-        d.push_str(&format!(
-            " C{},{} {},{} {},{}",
-            fmt(c1.x),
-            fmt(c1.y),
-            fmt(c2.x),
-            fmt(c2.y),
-            fmt(p2.x),
-            fmt(p2.y)
-        ));
-    }
-    d
-}
-
-/// The last point of a route and the unit direction of its final segment.
-fn end_direction(pts: &[Pt]) -> (Pt, Pt) {
-    let n = pts.len();
-    let tip = pts[n - 1];
-    let prev = pts[n - 2];
-    let (dx, dy) = (tip.x - prev.x, tip.y - prev.y);
-    let len = (dx * dx + dy * dy).sqrt();
-    if len < 1e-9 {
-        return (tip, Pt::new(1.0, 0.0));
-    }
-    (tip, Pt::new(dx / len, dy / len))
-}
-
-/// A closed triangle path for the arrowhead at the end of `points` (empty if degenerate).
-pub fn arrowhead(points: &[Pt]) -> String {
-    let mut pts: Vec<Pt> = points.to_vec();
-    pts.dedup();
-    if pts.len() < 2 {
-        return String::new();
-    }
-    let (tip, dir) = end_direction(&pts);
-    let base = Pt::new(tip.x - dir.x * ARROW_LEN, tip.y - dir.y * ARROW_LEN);
-    let normal = Pt::new(-dir.y, dir.x);
-    let a = Pt::new(
-        base.x + normal.x * ARROW_HALF_WIDTH,
-        base.y + normal.y * ARROW_HALF_WIDTH,
-    );
-    let b = Pt::new(
-        base.x - normal.x * ARROW_HALF_WIDTH,
-        base.y - normal.y * ARROW_HALF_WIDTH,
-    );
-    format!(
-        "M{},{} L{},{} L{},{} Z",
-        fmt(tip.x),
-        fmt(tip.y),
-        fmt(a.x),
-        fmt(a.y),
-        fmt(b.x),
-        fmt(b.y)
-    )
 }
 
 /// Characters that take visible width: combining marks (the bar of v̄) do not.
@@ -450,41 +366,6 @@ mod tests {
             assert!(e >= last, "monotonic");
             last = e;
         }
-    }
-
-    #[test]
-    fn two_points_make_a_line_trimmed_for_the_arrow() {
-        let d = smooth_path(&[Pt::new(0.0, 0.0), Pt::new(100.0, 0.0)], ARROW_LEN);
-        assert_eq!(d, "M0,0 L92,0");
-    }
-
-    #[test]
-    fn spline_passes_through_every_point() {
-        let pts = [Pt::new(0.0, 0.0), Pt::new(50.0, 20.0), Pt::new(100.0, 20.0)];
-        let d = smooth_path(&pts, 0.0);
-        assert!(d.starts_with("M0,0 C"), "{d}");
-        assert_eq!(d.matches(" C").count(), 2, "{d}");
-        assert!(
-            d.contains(" 50,20 C"),
-            "passes through the middle point: {d}"
-        );
-        assert!(d.ends_with(" 100,20"), "{d}");
-    }
-
-    #[test]
-    fn degenerate_routes_draw_nothing() {
-        assert_eq!(smooth_path(&[], 0.0), "");
-        assert_eq!(
-            smooth_path(&[Pt::new(1.0, 1.0), Pt::new(1.0, 1.0)], 0.0),
-            ""
-        );
-        assert_eq!(arrowhead(&[Pt::new(1.0, 1.0)]), "");
-    }
-
-    #[test]
-    fn arrowhead_points_along_the_last_segment() {
-        let a = arrowhead(&[Pt::new(0.0, 0.0), Pt::new(100.0, 0.0)]);
-        assert_eq!(a, "M100,0 L92,4 L92,-4 Z");
     }
 
     #[test]

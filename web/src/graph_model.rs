@@ -12,7 +12,8 @@ use adjoint_layout::{Band, Layout, LayoutInput, LayoutNode, LayoutOptions};
 
 use yew::AttrValue;
 
-use crate::geometry::{arrowhead, node_size, smooth_path, union, Pt, Rect, ARROW_LEN};
+use crate::edge_path::{arrowhead, rounded_pieces, ARROW_LEN};
+use crate::geometry::{fmt, node_size, union, Pt, Rect};
 
 /// The attribute value of a node kind (`input`, `forward`, …).
 pub fn kind_name(kind: NodeKind) -> &'static str {
@@ -152,11 +153,20 @@ pub fn widest_label(n: &NodeView) -> String {
 /// and arrowhead, each node's box, text baselines and tooltip. Formatting these floats for
 /// every element at every step was half of a step's wasm time on a 300-node graph.
 pub struct Drawn {
-    /// `(d of the edge, d of its arrowhead)` per `layout.edges` (shared, so the edge
-    /// components compare them by pointer).
-    pub edges: Vec<Rc<(AttrValue, AttrValue)>>,
+    /// Each edge's paths, per `layout.edges` (shared, so the edge components compare them
+    /// by pointer).
+    pub edges: Vec<Rc<EdgePaths>>,
     /// Per node (`None` when the layout has no place for it).
     pub nodes: Vec<Option<Rc<NodeGeom>>>,
+}
+
+/// One edge's fixed attributes: the pieces of its line (see `edge_path::rounded_pieces`)
+/// and its arrowhead.
+pub struct EdgePaths {
+    /// `(d, stroke-dashoffset)` of each piece; no offset for the first.
+    pub pieces: Vec<(AttrValue, Option<AttrValue>)>,
+    /// `d` of the arrowhead.
+    pub arrow: AttrValue,
 }
 
 /// One node's fixed attributes.
@@ -193,10 +203,17 @@ impl Drawn {
             .iter()
             .map(|e| {
                 let pts: Vec<Pt> = e.points.iter().map(|p| Pt::new(p.x, p.y)).collect();
-                Rc::new((
-                    AttrValue::from(smooth_path(&pts, ARROW_LEN)),
-                    AttrValue::from(arrowhead(&pts)),
-                ))
+                let pieces = rounded_pieces(&pts, ARROW_LEN)
+                    .into_iter()
+                    .map(|p| {
+                        let offset = (p.offset > 0.0).then(|| AttrValue::from(fmt(p.offset)));
+                        (AttrValue::from(p.d), offset)
+                    })
+                    .collect();
+                Rc::new(EdgePaths {
+                    pieces,
+                    arrow: AttrValue::from(arrowhead(&pts)),
+                })
             })
             .collect();
         let nodes = t
@@ -253,10 +270,9 @@ mod tests {
         let d = Drawn::new(&t, &layout);
         let l = layout.as_ref().expect("lays out");
         assert_eq!(d.edges.len(), l.edges.len());
-        assert!(d
-            .edges
-            .iter()
-            .all(|e| e.0.starts_with('M') && !e.1.is_empty()));
+        assert!(d.edges.iter().all(|e| !e.pieces.is_empty()
+            && e.pieces.iter().all(|p| p.0.starts_with('M'))
+            && !e.arrow.is_empty()));
         assert_eq!(d.nodes.len(), t.nodes.len());
         let v2 = d.nodes[1].as_ref().expect("v2 is placed");
         assert!(v2.tip.starts_with("v2 = x2 = 5"), "{}", v2.tip);

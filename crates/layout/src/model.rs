@@ -116,8 +116,9 @@ pub struct EdgeRoute {
     pub src: usize,
     /// Destination node index.
     pub dst: usize,
-    /// Polyline from a port on the source box to a port on the destination box; suitable as
-    /// control points of a smooth curve (e.g. a Catmull–Rom or cubic spline through them).
+    /// Polyline from a port on the source box to a port on the destination box, clear of
+    /// every box. Draw it as it is, at most rounding its corners: a spline through the
+    /// points (Catmull–Rom) overshoots where a short segment meets a long one.
     pub points: Vec<Point>,
 }
 

@@ -2,7 +2,7 @@
 //! edges, to a port on the destination box. Ports on one side of a box are spread over its
 //! height in the order of the edges' next points, which also fans out multi-edges. Inside a
 //! column an edge runs horizontally (a dummy's slot reserves that row), so routes never cut
-//! through boxes; between columns they run straight, which suits a smoothing spline.
+//! through boxes; between columns they run straight.
 //!
 //! Lane edges (long edges and edges between the bands, no dummies; see `lanes`) take the
 //! gaps instead: out of the source's side into the gap between columns, along a vertical

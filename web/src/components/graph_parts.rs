@@ -10,7 +10,7 @@ use adjoint_engine::render::{Accent, Sym};
 use adjoint_engine::{NodeView, Trace};
 use yew::prelude::*;
 
-use crate::graph_model::{kind_name, small_lines, NodeGeom};
+use crate::graph_model::{kind_name, small_lines, EdgePaths, NodeGeom};
 use crate::tensor_view::badge;
 
 /// Shared data that compares by pointer: equal when it is the very same allocation, which
@@ -122,11 +122,15 @@ pub fn graph_edge(props: &GraphEdgeProps) -> Html {
         look.current.then_some("is-current"),
         look.fresh.then_some("is-new"),
     );
-    let (path, arrow) = &*look.path;
+    // A long edge is drawn in pieces (see `edge_path::rounded_pieces`); each carries the
+    // edge's classes, and its dash pattern runs on from the piece before.
+    let paths = &*look.path;
     html! {
         <g class="edge-group">
-            <path class={class} d={path.clone()} />
-            <path class="edge-arrow" d={arrow.clone()} />
+            { for paths.pieces.iter().map(|(d, offset)| html! {
+                <path class={class.clone()} d={d.clone()} stroke-dashoffset={offset.clone()} />
+            }) }
+            <path class="edge-arrow" d={paths.arrow.clone()} />
         </g>
     }
 }
@@ -214,8 +218,8 @@ pub fn node_chunk(props: &NodeChunkProps) -> Html {
 pub struct EdgeLook {
     /// Index in `layout.edges`.
     pub index: usize,
-    /// `d` of the edge and of its arrowhead.
-    pub path: Shared<(AttrValue, AttrValue)>,
+    /// The paths of the edge and of its arrowhead.
+    pub path: Shared<EdgePaths>,
     /// Into an adjoint or the seed.
     pub adjoint: bool,
     /// Into a partial.
