@@ -257,6 +257,11 @@ mod tests {
             .collect()
     }
 
+    /// A route through `(x, y)` points.
+    fn polyline(xy: &[(f64, f64)]) -> Vec<Pt> {
+        xy.iter().map(|&(x, y)| Pt::new(x, y)).collect()
+    }
+
     /// The pieces' `d`s.
     fn ds(pieces: &[Piece]) -> Vec<&str> {
         pieces.iter().map(|p| p.d.as_str()).collect()
@@ -279,7 +284,7 @@ mod tests {
         // Up a leg, then along a track: the corner at (0,0) starts 20 before it, on the
         // leg, and ends 20 after it, on the track. The track, longer than a piece may be,
         // is a line of its own, starting as far along the edge as the leg and corner run.
-        let pts = [Pt::new(0.0, 180.0), Pt::new(0.0, 0.0), Pt::new(500.0, 0.0)];
+        let pts = polyline(&[(0.0, 180.0), (0.0, 0.0), (500.0, 0.0)]);
         let p = rounded_pieces(&pts, 0.0);
         assert_eq!(ds(&p), ["M0,180 L0,20 Q0,0 20,0", "M20,0 L500,0"]);
         // 160 of leg, then a quarter turn of radius ~20 (between its chord, 28.3, and its
@@ -291,12 +296,7 @@ mod tests {
     #[test]
     fn short_runs_get_smaller_corners() {
         // A 10-unit jog: each corner's radius is half of it, so the two curves meet.
-        let pts = [
-            Pt::new(0.0, 0.0),
-            Pt::new(100.0, 0.0),
-            Pt::new(100.0, 10.0),
-            Pt::new(200.0, 10.0),
-        ];
+        let pts = polyline(&[(0.0, 0.0), (100.0, 0.0), (100.0, 10.0), (200.0, 10.0)]);
         assert_eq!(
             ds(&rounded_pieces(&pts, 0.0)),
             ["M0,0 L95,0 Q100,0 100,5 Q100,10 105,10 L200,10"]
@@ -307,14 +307,14 @@ mod tests {
     fn a_leg_next_to_a_long_track_stays_in_its_gap() {
         // The route that used to swing ~1,300 units left of its column: now no point of
         // the line is left of the leg, and the track is one straight line.
-        let pts = [
-            Pt::new(90.0, 180.0),
-            Pt::new(120.0, 180.0),
-            Pt::new(120.0, 0.0),
-            Pt::new(20_000.0, 0.0),
-            Pt::new(20_000.0, 300.0),
-            Pt::new(20_030.0, 300.0),
-        ];
+        let pts = polyline(&[
+            (90.0, 180.0),
+            (120.0, 180.0),
+            (120.0, 0.0),
+            (20_000.0, 0.0),
+            (20_000.0, 300.0),
+            (20_030.0, 300.0),
+        ]);
         let p = rounded_pieces(&pts, ARROW_LEN);
         let xs: Vec<f64> = p
             .iter()
@@ -327,7 +327,7 @@ mod tests {
 
     #[test]
     fn straight_runs_through_dummies_stay_lines() {
-        let pts = [Pt::new(0.0, 5.0), Pt::new(50.0, 5.0), Pt::new(100.0, 5.0)];
+        let pts = polyline(&[(0.0, 5.0), (50.0, 5.0), (100.0, 5.0)]);
         assert_eq!(ds(&rounded_pieces(&pts, 0.0)), ["M0,5 L50,5 L100,5"]);
     }
 
