@@ -21,6 +21,7 @@ use std::rc::Rc;
 use adjoint_engine::{Frame, NodeKind, Trace};
 use adjoint_layout::Layout;
 use gloo_events::{EventListener, EventListenerOptions};
+use gloo_render::{request_animation_frame, AnimationFrame};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -155,8 +156,8 @@ fn show(svg: &Element, view: ViewBox) {
     }
 }
 
-/// The animation-frame callback of a [`ViewTween`], which drops itself when done.
-type FrameSlot = Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>;
+/// Where a [`ViewTween`] keeps its pending animation frame (dropping it cancels the frame).
+type FrameSlot = Rc<RefCell<Option<AnimationFrame>>>;
 
 /// The view gliding from one trace's box to the next one's: each animation frame [`show`]s
 /// an eased in-between view straight on the svg (Yew has already written the target, and
@@ -164,54 +165,54 @@ type FrameSlot = Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>;
 /// view of that trace, so a resize or a zoom meanwhile changes where it lands, and stops at
 /// the end, when the trace changes, or when dropped.
 struct ViewTween {
-    handle: Rc<Cell<Option<i32>>>,
     frame: FrameSlot,
 }
 
 impl ViewTween {
-    fn start(svg: Element, from: ViewBox, latest: Latest, id: u64) -> Option<Self> {
-        let window = web_sys::window()?;
-        let handle = Rc::new(Cell::new(None));
+    fn start(svg: Element, from: ViewBox, latest: Latest, id: u64) -> Self {
         let frame: FrameSlot = Rc::new(RefCell::new(None));
         let started = Cell::new(None::<f64>);
-        let (h, slot, w) = (handle.clone(), frame.clone(), window.clone());
-        let target = move || latest.borrow().filter(|l| l.0 == id).map(|l| l.1);
         show(&svg, from);
-        *frame.borrow_mut() = Some(Closure::new(move |now: f64| {
+        // One frame of the glide: false once it is over.
+        let step = move |now: f64| {
             let t0 = started.get().unwrap_or(now);
             started.set(Some(t0));
             let t = (now - t0) / TWEEN_MS;
-            let Some(to) = target() else {
-                slot.borrow_mut().take();
-                return;
-            };
-            if t >= 1.0 {
-                show(&svg, to);
-                // Dropping the closure while it runs is safe: wasm-bindgen frees it after.
-                slot.borrow_mut().take();
-                return;
+            match latest.borrow().filter(|l| l.0 == id).map(|l| l.1) {
+                None => false,
+                Some(to) if t >= 1.0 => {
+                    show(&svg, to);
+                    false
+                }
+                Some(to) => {
+                    show(&svg, from.lerp(to, ease_in_out(t)));
+                    true
+                }
             }
-            show(&svg, from.lerp(to, ease_in_out(t)));
-            if let Some(f) = slot.borrow().as_ref() {
-                h.set(w.request_animation_frame(f.as_ref().unchecked_ref()).ok());
-            }
-        }));
-        let first = frame.borrow().as_ref().and_then(|f| {
-            window
-                .request_animation_frame(f.as_ref().unchecked_ref())
-                .ok()
-        });
-        handle.set(first);
-        Some(Self { handle, frame })
+        };
+        next_frame(frame.clone(), Rc::new(step));
+        Self { frame }
     }
+}
+
+/// Runs `step` in the next animation frame, and again in each one after while it returns
+/// true; the pending frame lives in `slot`. (The frame's callback holds the slot, so the
+/// last one empties it, and dropping a [`ViewTween`] does, to free them.)
+fn next_frame(slot: FrameSlot, step: Rc<dyn Fn(f64) -> bool>) {
+    let held = slot.clone();
+    *slot.borrow_mut() = Some(request_animation_frame(move |now| {
+        if step(now) {
+            next_frame(held, step);
+        } else {
+            // gloo-render frees the running callback after it returns.
+            held.borrow_mut().take();
+        }
+    }));
 }
 
 impl Drop for ViewTween {
     fn drop(&mut self) {
-        if let (Some(h), Some(w)) = (self.handle.get(), web_sys::window()) {
-            // Cancelling a finished frame is harmless.
-            let _ = w.cancel_animation_frame(h);
-        }
+        // Cancels a frame still pending (a finished one is already gone).
         self.frame.borrow_mut().take();
     }
 }
@@ -352,8 +353,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
         use_effect(move || {
             if let Some(from) = follow_from.borrow_mut().take() {
                 let svg = svg_ref.cast::<Element>().filter(|_| !reduced_motion());
-                *follow_tween.borrow_mut() =
-                    svg.and_then(|svg| ViewTween::start(svg, from, latest, id));
+                *follow_tween.borrow_mut() = svg.map(|svg| ViewTween::start(svg, from, latest, id));
             }
         });
     }
@@ -390,20 +390,20 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
             if let Some(nodes) = nodes_ref.cast::<Element>().filter(|_| motion) {
                 glide_nodes(&nodes, &old, &drawn);
             }
-            let tween = from
-                .filter(|_| motion)
-                .zip(svg_ref.cast::<Element>())
-                .and_then(|((from, was), svg)| {
-                    // The new drawing may have resized the svg: start from the same picture
-                    // in the new size (measuring here is the layout the frame needs anyway).
-                    // Its box has the new size already; the svg, pinned, gets it here.
-                    let now = svg
-                        .parent_element()
-                        .map_or_else(|| element_size(&svg), |b| element_size(&b));
-                    pin_size(&svg, now);
-                    let from = was.map_or(from, |was| from.resized(was, now));
-                    ViewTween::start(svg, from, latest, id)
-                });
+            let tween =
+                from.filter(|_| motion)
+                    .zip(svg_ref.cast::<Element>())
+                    .map(|((from, was), svg)| {
+                        // The new drawing may have resized the svg: start from the same picture
+                        // in the new size (measuring here is the layout the frame needs anyway).
+                        // Its box has the new size already; the svg, pinned, gets it here.
+                        let now = svg
+                            .parent_element()
+                            .map_or_else(|| element_size(&svg), |b| element_size(&b));
+                        pin_size(&svg, now);
+                        let from = was.map_or(from, |was| from.resized(was, now));
+                        ViewTween::start(svg, from, latest, id)
+                    });
             // Replacing a tween still under way stops it (dropped).
             *view_tween.borrow_mut() = tween;
         }
