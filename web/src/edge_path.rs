@@ -12,7 +12,7 @@
 //! past its column, and a hook back into its box. Such a curve also cost the software
 //! rasterizer ~0.2 ms per tile it crossed, in every tile of the graph that a step repainted.)
 
-use crate::geometry::{fmt, Pt};
+use crate::geometry::{fmt, union, Pt, Rect};
 
 /// Length of the arrowhead along the edge, in user units.
 pub const ARROW_LEN: f64 = 8.0;
@@ -56,6 +56,13 @@ impl Segment {
             .sum()
     }
 
+    /// Its bounding box (a corner's curve lies inside its three points' box).
+    fn bounds(self) -> Rect {
+        let c = self.corner.unwrap_or(self.to);
+        let point = |p: Pt| (p, p);
+        union(&[point(self.from), point(self.to), point(c)]).unwrap_or(point(self.from))
+    }
+
     /// Its path command, the pen being at its start.
     fn command(self) -> String {
         let to = format!("{},{}", fmt(self.to.x), fmt(self.to.y));
@@ -64,14 +71,6 @@ impl Segment {
             None => format!("L{to}"),
         }
     }
-}
-
-/// The smallest box holding `b` and the point `p`.
-fn grow(b: (Pt, Pt), p: Pt) -> (Pt, Pt) {
-    (
-        Pt::new(b.0.x.min(p.x), b.0.y.min(p.y)),
-        Pt::new(b.1.x.max(p.x), b.1.y.max(p.y)),
-    )
 }
 
 /// The segments of the line along the polyline `points`: straight runs, each corner
@@ -154,18 +153,15 @@ pub struct Piece {
 pub fn rounded_pieces(points: &[Pt], trim: f64) -> Vec<Piece> {
     let mut pieces: Vec<Piece> = Vec::new();
     // The piece being drawn and its bounding box.
-    let mut open: Option<(Piece, (Pt, Pt))> = None;
+    let mut open: Option<(Piece, Rect)> = None;
     let mut along = 0.0;
     for seg in segments(points, trim) {
-        let bounds = grow(
-            grow((seg.from, seg.from), seg.to),
-            seg.corner.unwrap_or(seg.to),
-        );
+        let bounds = seg.bounds();
         let len = seg.length();
         let alone = seg.corner.is_none() && len > PIECE_SPAN;
         match open.take() {
             Some((mut piece, b)) if !alone => {
-                let (lo, hi) = grow(grow(b, bounds.0), bounds.1);
+                let (lo, hi) = union(&[b, bounds]).unwrap_or(bounds);
                 if (hi.x - lo.x).max(hi.y - lo.y) <= PIECE_SPAN {
                     piece.d = format!("{} {}", piece.d, seg.command());
                     open = Some((piece, (lo, hi)));
