@@ -56,9 +56,10 @@ pub fn table_rows(t: &Trace, f: &Frame) -> Vec<usize> {
     rows
 }
 
-/// The adjoint (or tangent) table. Past [`LONG`](crate::components::row_window::LONG) rows it is windowed ([`use_row_window`]):
-/// it scrolls in a box of its own under a sticky header, only the rows near the visible
-/// ones are drawn, and a step scrolls its row into view.
+/// The adjoint (or tangent) table. Past [`LONG`](crate::components::row_window::LONG) rows
+/// it is windowed ([`use_row_window`]): it scrolls in a box of its own under a sticky
+/// header, only the rows near the visible ones are drawn, and a step scrolls its row into
+/// view.
 #[function_component(AdjointTable)]
 pub fn adjoint_table(props: &AdjointTableProps) -> Html {
     let t = &props.trace;

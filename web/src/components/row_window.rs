@@ -373,10 +373,14 @@ fn write_skips(st: &mut WindowState, el: &HtmlElement) -> f64 {
     let before = st.heights.top(st.drawn.start) + 0.0;
     let after = (st.heights.total() - st.heights.top(st.drawn.end)).max(0.0) + 0.0;
     let (b, a) = (format!("{before}px"), format!("{after}px"));
-    let list = el
+    // Only the list takes them (they are not inherited): without one there is nothing to set.
+    let Some(list) = el
         .first_element_child()
-        .and_then(|c| c.dyn_into::<HtmlElement>().ok());
-    let style = list.as_ref().unwrap_or(el).style();
+        .and_then(|c| c.dyn_into::<HtmlElement>().ok())
+    else {
+        return before;
+    };
+    let style = list.style();
     // Failing to write only leaves the old length: the scrollbar is off until the next step.
     if st.written.0 != b {
         let _ = style.set_property("--skip-before", &b);
