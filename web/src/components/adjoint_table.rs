@@ -155,6 +155,13 @@ pub fn table_chunk(props: &TableChunkProps) -> Html {
     }
 }
 
+/// The longest value (in characters) that surely fits the value column: 8.5rem less padding
+/// holds ~14 monospace characters at the table's 0.9rem. A longer one (a tensor's, a large
+/// number's) makes its cell a sideways scroller (`is-wide`); the others are plain cells, since
+/// a scroll box per row gave each its own clip and scroll nodes to build, paint and layerize
+/// (2–4 ms of every step late in a 300-node trace).
+const VALUE_FITS: usize = 12;
+
 /// Props of [`TableRow`].
 #[derive(Properties, PartialEq)]
 pub struct TableRowProps {
@@ -183,12 +190,13 @@ pub fn table_row(props: &TableRowProps) -> Html {
         .get(s.node as usize)
         .map(|n| n.label.clone())
         .unwrap_or_default();
+    let value = crate::tensor_view::step_value(&props.trace, s);
     html! {
         <tr data-testid="adjoint-row" data-node={label.clone()} role="row" data-row={props.index.to_string()}
             aria-rowindex={(props.index + 2).to_string()}
             class={classes!(props.current.then_some("is-current"), props.diverging.then_some("is-diverging"))}>
             <td role="cell">{ label }</td>
-            <td class="adjoint-value num" data-testid="adjoint-value" role="cell">{ crate::tensor_view::step_value(&props.trace, s) }</td>
+            <td class={classes!("adjoint-value", "num", (value.chars().count() > VALUE_FITS).then_some("is-wide"))} data-testid="adjoint-value" role="cell">{ value }</td>
             <td class="formula" role="cell">{ crate::math::chain(&s.equation) }</td>
         </tr>
     }
@@ -288,6 +296,28 @@ pub(crate) mod render_tests {
         let html = render::<AdjointTable>(props).await;
         let v1 = row(&html, "v1");
         assert!(v1.contains("is-current"), "{v1}");
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn only_a_long_value_makes_its_cell_a_sideways_scroller() {
+        // y = x1·x2: v̄1 = x2 (13 characters, may not fit), v̄2 = x1 (fits).
+        let t = Rc::new(
+            adjoint_engine::run("x1*x2", "x1=2, x2=-98765432.001", Mode::Reverse, 0)
+                .expect("runs"),
+        );
+        let f = frame_at(&t, t.steps.len());
+        let props = AdjointTableProps {
+            trace: Shared(t.clone()),
+            rows: table_rows(&t, &f),
+            current: f.current,
+            lang: Lang::En,
+            diverging: None,
+        };
+        let html = render::<AdjointTable>(props).await;
+        let (v1, v2) = (row(&html, "v1"), row(&html, "v2"));
+        assert!(v1.contains(">-98765432.001</td>"), "{v1}");
+        assert!(v1.contains(r#"class="adjoint-value num is-wide""#), "{v1}");
+        assert!(v2.contains(r#"class="adjoint-value num""#), "{v2}");
     }
 
     #[tokio::test(flavor = "current_thread")]
