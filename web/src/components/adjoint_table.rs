@@ -302,8 +302,7 @@ pub(crate) mod render_tests {
     async fn only_a_long_value_makes_its_cell_a_sideways_scroller() {
         // y = x1·x2: v̄1 = x2 (13 characters, may not fit), v̄2 = x1 (fits).
         let t = Rc::new(
-            adjoint_engine::run("x1*x2", "x1=2, x2=-98765432.001", Mode::Reverse, 0)
-                .expect("runs"),
+            adjoint_engine::run("x1*x2", "x1=2, x2=-98765432.001", Mode::Reverse, 0).expect("runs"),
         );
         let f = frame_at(&t, t.steps.len());
         let props = AdjointTableProps {
