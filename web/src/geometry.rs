@@ -234,16 +234,27 @@ fn clamp_axis(start: f64, len: f64, lo: f64, span: f64) -> f64 {
     }
 }
 
+/// What the automatic view keeps in sight: the boxes of the current step's nodes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Keep {
+    /// All of them.
+    pub all: Rect,
+    /// The first alone: the node being visited, which matters most.
+    pub first: Rect,
+}
+
 /// The automatic view of the drawing `fit` in a `cw × ch` pixel element: the whole drawing
 /// when it is readable at that size; otherwise a window that fills the element along the
 /// drawing's shorter side (at least [`MIN_SCALE`], at most 1:1) and shows `keep` (the current
 /// step's nodes), staying where it was (`prev`) while `keep` is inside it, so the picture
-/// only moves when the step walks out of view.
+/// only moves when the step walks out of view. When the step's nodes are too far apart for
+/// one window (a partial adjoint for an input at the far end of a long chain), it keeps the
+/// first of them in sight: centring on all of them showed the empty middle between them.
 pub fn auto_view(
     fit: ViewBox,
     cw: f64,
     ch: f64,
-    keep: Option<Rect>,
+    keep: Option<Keep>,
     prev: Option<ViewBox>,
 ) -> ViewBox {
     let fit_scale = (cw / fit.w).min(ch / fit.h);
@@ -252,6 +263,8 @@ pub fn auto_view(
     }
     let s = (cw / fit.w).max(ch / fit.h).clamp(MIN_SCALE, 1.0);
     let (w, h) = (cw / s, ch / s);
+    let fits = |(a, b): Rect| b.x - a.x <= w - 16.0 && b.y - a.y <= h - 16.0;
+    let keep = keep.map(|k| if fits(k.all) { k.all } else { k.first });
     let place = |x: f64, y: f64| ViewBox {
         x: clamp_axis(x, w, fit.x, fit.w),
         y: clamp_axis(y, h, fit.y, fit.h),
@@ -273,6 +286,11 @@ pub fn auto_view(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A step that keeps one node's box in sight.
+    fn keep_one(r: Rect) -> Keep {
+        Keep { all: r, first: r }
+    }
 
     #[test]
     fn a_resized_element_keeps_the_picture_under_each_pixel() {
@@ -424,7 +442,7 @@ mod tests {
         // A 600×600 element: the drawing's height fits 1:1, so the window is 600×600 and
         // pans along the drawing.
         let keep = (Pt::new(2900.0, 100.0), Pt::new(2990.0, 150.0));
-        let v = auto_view(big, 600.0, 600.0, Some(keep), None);
+        let v = auto_view(big, 600.0, 600.0, Some(keep_one(keep)), None);
         assert_eq!(
             (v.x, v.y, v.w, v.h),
             (2400.0, 0.0, 600.0, 600.0),
@@ -437,14 +455,49 @@ mod tests {
         assert_eq!((taller.w, taller.h), (1000.0, 1000.0));
         // The next step is still inside: the view does not move.
         let next = (Pt::new(2500.0, 100.0), Pt::new(2590.0, 150.0));
-        assert_eq!(auto_view(big, 600.0, 600.0, Some(next), Some(v)), v);
+        assert_eq!(
+            auto_view(big, 600.0, 600.0, Some(keep_one(next)), Some(v)),
+            v
+        );
         // A step out of view recentres on it.
         let far = (Pt::new(100.0, 100.0), Pt::new(190.0, 150.0));
-        let moved = auto_view(big, 600.0, 600.0, Some(far), Some(v));
+        let moved = auto_view(big, 600.0, 600.0, Some(keep_one(far)), Some(v));
         assert_eq!(moved.x, 0.0);
         assert_eq!(
             union(&[keep, far]),
             Some((Pt::new(100.0, 100.0), Pt::new(2990.0, 150.0)))
         );
+    }
+
+    #[test]
+    fn a_step_whose_nodes_are_too_far_apart_keeps_its_first_in_view() {
+        let big = ViewBox::fit(3000.0, 600.0, 0.0);
+        // The node visited at x ≈ 2500 and its input at the far left: no 600-wide window
+        // holds both.
+        let visited = (Pt::new(2500.0, 100.0), Pt::new(2590.0, 150.0));
+        let input = (Pt::new(10.0, 100.0), Pt::new(100.0, 150.0));
+        let both = Keep {
+            all: (input.0, visited.1),
+            first: visited,
+        };
+        let on_visited = auto_view(big, 600.0, 600.0, Some(keep_one(visited)), None);
+        // Where the view already shows the visited node, it stays.
+        assert_eq!(
+            auto_view(big, 600.0, 600.0, Some(both), Some(on_visited)),
+            on_visited
+        );
+        // From elsewhere it centres on the visited node, not on the middle of the two.
+        let v = auto_view(big, 600.0, 600.0, Some(both), None);
+        assert!(
+            v.x <= 2500.0 && v.x + v.w >= 2590.0,
+            "{v:?} shows the visited node"
+        );
+        // Nodes that fit together are all kept.
+        let near = Keep {
+            all: (Pt::new(2300.0, 100.0), visited.1),
+            first: visited,
+        };
+        let v = auto_view(big, 600.0, 600.0, Some(near), None);
+        assert!(v.x <= 2300.0 && v.x + v.w >= 2590.0, "{v:?} shows both");
     }
 }

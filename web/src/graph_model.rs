@@ -13,7 +13,7 @@ use adjoint_layout::{Band, Layout, LayoutInput, LayoutNode, LayoutOptions};
 use yew::AttrValue;
 
 use crate::edge_path::{arrowhead, rounded_pieces, ARROW_LEN};
-use crate::geometry::{fmt, node_size, union, Pt, Rect};
+use crate::geometry::{fmt, node_size, union, Keep, Pt, Rect};
 
 /// The attribute value of a node kind (`input`, `forward`, …).
 pub fn kind_name(kind: NodeKind) -> &'static str {
@@ -96,10 +96,10 @@ pub fn annotations(trace: &Trace, frame: &Frame) -> Vec<Option<String>> {
     out
 }
 
-/// The box the automatic view keeps in sight: the nodes the current step created, else the
+/// The boxes the automatic view keeps in sight: the nodes the current step created, else the
 /// nodes it focuses on, else where the algorithm starts (the inputs in forward mode, the
 /// output otherwise).
-pub fn keep_box(t: &Trace, f: &Frame, layout: &Layout) -> Option<Rect> {
+pub fn keep_box(t: &Trace, f: &Frame, layout: &Layout) -> Option<Keep> {
     let start = if t.mode == Mode::Forward { 0 } else { t.output };
     let ids: Vec<u32> = if !f.fresh.is_empty() {
         f.fresh.clone()
@@ -116,7 +116,10 @@ pub fn keep_box(t: &Trace, f: &Frame, layout: &Layout) -> Option<Rect> {
             Some((Pt::new(c.x - hw, c.y - hh), Pt::new(c.x + hw, c.y + hh)))
         })
         .collect();
-    union(&boxes)
+    Some(Keep {
+        all: union(&boxes)?,
+        first: *boxes.first()?,
+    })
 }
 
 pub fn sym_text(s: &Sym) -> String {
