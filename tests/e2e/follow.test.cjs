@@ -9,6 +9,9 @@
 //   sideways inside itself, and the page never scrolls sideways.
 // - in a long trace the adjoint table and node_to_grad draw only a window of their rows in
 //   boxes of their own, and each step scrolls its row into view.
+// - on a long chain the graph draws only its chunks near the view (the others are in the
+//   DOM, `display: none`), never one with a node in view, and a step whose partial goes to an
+//   input at the far end keeps the visited node in view; Fit draws every chunk again.
 // These tests need motion, so they launch their own browser (helpers' launchBrowser
 // reduces motion) with the same flags and the same checks on console errors and requests.
 
@@ -280,5 +283,55 @@ test('a long trace draws a window of its table and node_to_grad, and each step s
     await page.keyboard.press('ArrowRight');
     const start = await currentInItsBox(page, table, 'tr.is-current');
     assert.ok(start.row && start.inView, `the first row is current and in view: ${JSON.stringify(start)}`);
+  });
+});
+
+/** The graph's chunks and nodes against its view: how many chunks are drawn, the nodes in
+ * view whose chunk is hidden, the focused nodes drawn in view, and the node count. */
+async function chunksAndView(page) {
+  return page.evaluate(() => {
+    const svg = document.querySelector('svg[data-testid=graph]');
+    const [x, y, w, h] = svg.getAttribute('data-view').split(/[\s,]+/).map(Number);
+    const chunks = [...svg.querySelectorAll('foreignObject.chunk')];
+    const off = chunks.filter((c) => c.classList.contains('is-off'));
+    const hiddenInView = [];
+    const focusInView = [];
+    const nodes = [...svg.querySelectorAll('g[data-testid=graph-node]')];
+    for (const g of nodes) {
+      const r = g.querySelector('rect.node-shape');
+      if (!r) continue;
+      const [rx, ry, rw, rh] = ['x', 'y', 'width', 'height'].map((a) => Number(r.getAttribute(a)));
+      const inView = rx + rw > x && rx < x + w && ry + rh > y && ry < y + h;
+      const hidden = g.closest('foreignObject.chunk')?.classList.contains('is-off');
+      if (inView && hidden) hiddenInView.push(g.dataset.label);
+      if (inView && !hidden && g.classList.contains('is-current')) focusInView.push(g.dataset.label);
+    }
+    const displayed = chunks.filter((c) => getComputedStyle(c).display !== 'none').length;
+    return { chunks: chunks.length, off: off.length, displayed, hiddenInView, focusInView, nodes: nodes.length };
+  });
+}
+
+test('a long chain draws only the graph chunks near the view and keeps the visited node in it', async (t) => {
+  await withBrowser(t, 'graph-chunks', { reducedMotion: 'reduce', viewport: { width: 1440, height: 900 } }, async ({ page }) => {
+    await page.click('button[data-mode=reverse]');
+    await loadProgram(page, chainProgram(100), 'x1=0.5, x2=0.7');
+    const start = await chunksAndView(page);
+    assert.ok(start.nodes >= 300, `every forward node is in the DOM (${start.nodes})`);
+    let farSteps = 0;
+    for (let k = 1; k <= 40; k++) {
+      await page.keyboard.press('ArrowRight');
+      const c = await chunksAndView(page);
+      assert.deepEqual(c.hiddenInView, [], `step ${k}: no node in view is in a hidden chunk`);
+      assert.ok(c.focusInView.length > 0, `step ${k}: a focused node is drawn in view`);
+      assert.ok(c.off >= c.chunks / 2, `step ${k}: most chunks are hidden (${c.off} of ${c.chunks})`);
+      assert.equal(c.displayed, c.chunks - c.off, `step ${k}: hidden chunks are display: none`);
+      assert.equal(c.nodes, start.nodes, `step ${k}: hidden nodes stay in the DOM`);
+      // A partial for x1 (v1, at the far left) while visiting a node far to the right.
+      const labels = await page.$$eval('svg[data-testid=graph] g[data-testid=graph-node].is-current', (gs) => gs.map((g) => g.dataset.label));
+      if (labels.includes('v1') && labels.length === 2) farSteps += 1;
+    }
+    assert.ok(farSteps >= 2, `steps send partial adjoints to x1, at the other end of the chain (${farSteps})`);
+    await page.click('#fit');
+    await page.waitForFunction(() => !document.querySelector('svg[data-testid=graph] foreignObject.chunk.is-off'));
   });
 });

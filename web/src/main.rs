@@ -10,6 +10,7 @@ mod app;
 // Shared with the tensor lab (lib.rs); `crate::i18n` and friends keep working here.
 use adjoint_web::{i18n, lessons, math};
 mod components;
+mod cull;
 mod edge_path;
 mod embed;
 mod export;

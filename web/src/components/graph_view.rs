@@ -30,6 +30,7 @@ use web_sys::{Element, KeyboardEvent, PointerEvent, ResizeObserver, WheelEvent};
 use yew::prelude::*;
 
 use crate::components::graph_parts::{EdgeChunk, EdgeLook, NodeChunk, NodeLook, Shared};
+use crate::cull::{ChunkBoxes, Shown};
 use crate::geometry::{auto_view, ease_in_out, Pt, ViewBox, MIN_SCALE};
 use crate::graph_model::{annotations, keep_box, named_so_far, Drawn};
 use crate::i18n::{Key, Lang};
@@ -365,6 +366,19 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
         let (trace, layout) = (props.trace.0.clone(), props.layout.0.clone());
         use_memo(props.trace_id, move |_| Drawn::new(&trace, &layout))
     };
+    // Which chunks of the drawing are drawn (see `cull`), for the trace they belong to.
+    let shown_chunks = use_mut_ref(|| (0u64, Shown::default()));
+    // The box of each chunk of the drawing, to draw only those near the view.
+    let chunk_boxes = {
+        let (drawn, layout) = (drawn.clone(), props.layout.0.clone());
+        use_memo(props.trace_id, move |_| match layout.as_ref() {
+            Ok(l) => {
+                let placed: Vec<bool> = drawn.nodes.iter().map(Option::is_some).collect();
+                ChunkBoxes::new(l, &placed, CHUNK, EDGE_CHUNK)
+            }
+            Err(_) => ChunkBoxes::default(),
+        })
+    };
     // The glide to a new trace starts in a microtask queued by the render that first shows
     // it, not in an effect: Yew's scheduler may yield to the browser between a long render
     // and its effects (after 16 ms), and the frame painted then would show the nodes at
@@ -494,6 +508,18 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
         }
     }
 
+    // Only the chunks near the view are drawn (see `cull`), and those near where a glide
+    // starts: the view on screen before a step moved it, or the last trace's view.
+    let glide_start = (*follow_from.borrow()).or_else(|| glide_from.borrow().map(|(v, _)| v));
+    let on_chunks = {
+        let mut s = shown_chunks.borrow_mut();
+        if s.0 != id {
+            *s = (id, Shown::default());
+        }
+        s.1.update(&chunk_boxes, view, glide_start);
+        s.1.clone()
+    };
+
     let on_down = {
         let drag = drag.clone();
         let svg_ref = svg_ref.clone();
@@ -613,13 +639,13 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
             })
         })
         .collect();
-    // By layout index (None: not revealed yet), so an edge keeps its chunk.
-    let edge_looks: Vec<Option<EdgeLook>> = layout
-        .edges
+    // In the order edges are chunked (`cull`), None when not revealed yet, so an edge
+    // keeps its chunk.
+    let edge_looks: Vec<Option<EdgeLook>> = chunk_boxes
+        .edge_order
         .iter()
-        .zip(&drawn.edges)
-        .enumerate()
-        .map(|(i, (e, d))| {
+        .filter_map(|&i| Some((i, layout.edges.get(i)?, drawn.edges.get(i)?)))
+        .map(|(i, e, d)| {
             if !(visible(e.src) && visible(e.dst)) {
                 return None;
             }
@@ -641,7 +667,9 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
             })
         })
         .collect();
-    let layer = |c: usize, class: &'static str, children: Html| chunk(c, class, fit, children);
+    let layer = |c: usize, class: &'static str, near: bool, children: Html| {
+        chunk(c, class, fit, near, children)
+    };
     let summary = lang.f(
         Key::GraphSummary,
         &[
@@ -674,9 +702,10 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                 <g class="view" transform={view.shift_attr()}>
                 { bands(t, layout, lang) }
                 // Drawn anew (and faded in) for each trace: its routes are another layout's.
-                // In chunks of EDGE_CHUNK by layout index, each its own svg (see CHUNK).
+                // In chunks of EDGE_CHUNK in the order `cull` sorts them, each its own svg
+                // (see CHUNK).
                 <g class="edges" key={id.to_string()}>
-                    { for edge_looks.chunks(EDGE_CHUNK).enumerate().map(|(c, part)| layer(c, "edge-chunk", html! {
+                    { for edge_looks.chunks(EDGE_CHUNK).enumerate().map(|(c, part)| layer(c, "edge-chunk", on_chunks.edges.get(c).copied().unwrap_or(true), html! {
                         // Keyed by the edge's index in the layout (revealing an edge inserts
                         // one element); each chunk and each edge is a component, so the
                         // unchanged ones are skipped.
@@ -685,7 +714,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                 </g>
                 // The nodes in chunks of CHUNK (see there); `g.nodes > g` are all the nodes.
                 <g class="node-chunks" ref={nodes_ref} onkeydown={on_node_key}>
-                    { for node_looks.chunks(CHUNK).enumerate().map(|(c, part)| layer(c, "nodes", html! {
+                    { for node_looks.chunks(CHUNK).enumerate().map(|(c, part)| layer(c, "nodes", on_chunks.nodes.get(c).copied().unwrap_or(true), html! {
                         // Keyed by node id inside; a chunk re-renders only when a node's look
                         // in it changes, and then only that node.
                         <NodeChunk trace={trace.clone()} nodes={part.to_vec()} {focusable} />
@@ -702,9 +731,10 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
 /// a foreignObject covering the fitted drawing `fit` (its svg maps user units one to one;
 /// overflow stays visible, for the glides). An svg root is a paint layer, whose drawing
 /// Chromium reuses when nothing in it changed, so a step repaints the chunks it touches.
-fn chunk(c: usize, class: &'static str, fit: ViewBox, children: Html) -> Html {
+/// A chunk not `near` the view is `is-off` (`display: none`): in the DOM, not drawn.
+fn chunk(c: usize, class: &'static str, fit: ViewBox, near: bool, children: Html) -> Html {
     html! {
-        <foreignObject key={c} class="chunk" x={fit.x.to_string()} y={fit.y.to_string()}
+        <foreignObject key={c} class={classes!("chunk", (!near).then_some("is-off"))} x={fit.x.to_string()} y={fit.y.to_string()}
             width={fit.w.to_string()} height={fit.h.to_string()}>
             <svg class="chunk-layer" viewBox={fit.attr()}>
                 <g class={class}>{ children }</g>
