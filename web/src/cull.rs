@@ -51,12 +51,11 @@ impl ChunkBoxes {
             .map(|(i, _)| node_box(layout, i))
             .collect();
         let edge_boxes: Vec<Option<Rect>> = layout.edges.iter().map(edge_box).collect();
-        let mut edge_order: Vec<usize> = (0..edge_boxes.len()).collect();
-        // A stable sort: edges with the same left end keep their layout order.
-        edge_order.sort_by(|&a, &b| {
-            let left = |i: usize| edge_boxes[i].map_or(f64::INFINITY, |(p, _)| p.x);
-            left(a).total_cmp(&left(b))
-        });
+        // A stable sort (the workspace's one, `adjoint_order`, for the wasm's size): edges
+        // with the same left end keep their layout order.
+        let left = |i: usize| edge_boxes[i].map_or(f64::INFINITY, |(p, _)| p.x);
+        let edge_order =
+            adjoint_order::sorted_positions(edge_boxes.len(), &|a, b| left(a).total_cmp(&left(b)));
         let ordered: Vec<Option<Rect>> = edge_order.iter().map(|&i| edge_boxes[i]).collect();
         Self {
             nodes: nodes.chunks(node_chunk.max(1)).map(boxes).collect(),

@@ -12,6 +12,8 @@ use adjoint_layout::{Band, Layout, LayoutInput, LayoutNode, LayoutOptions};
 
 use yew::AttrValue;
 
+use crate::components::graph_view::{CHUNK, EDGE_CHUNK};
+use crate::cull::ChunkBoxes;
 use crate::edge_path::{arrowhead, rounded_pieces, ARROW_LEN};
 use crate::geometry::{fmt, node_size, union, Keep, Pt, Rect};
 
@@ -161,6 +163,8 @@ pub struct Drawn {
     pub edges: Vec<Rc<EdgePaths>>,
     /// Per node (`None` when the layout has no place for it).
     pub nodes: Vec<Option<Rc<NodeGeom>>>,
+    /// The boxes of the drawing's chunks, to draw only those near the view (`cull`).
+    pub chunks: ChunkBoxes,
 }
 
 /// One edge's fixed attributes: the pieces of its line (see `edge_path::rounded_pieces`)
@@ -199,6 +203,7 @@ impl Drawn {
             return Self {
                 edges: Vec::new(),
                 nodes: Vec::new(),
+                chunks: ChunkBoxes::default(),
             };
         };
         let edges = layout
@@ -239,8 +244,13 @@ impl Drawn {
                     tip: AttrValue::from(tooltip(n)),
                 }))
             })
-            .collect();
-        Self { edges, nodes }
+            .collect::<Vec<_>>();
+        let placed: Vec<bool> = nodes.iter().map(Option::is_some).collect();
+        Self {
+            edges,
+            nodes,
+            chunks: ChunkBoxes::new(layout, &placed, CHUNK, EDGE_CHUNK),
+        }
     }
 }
 

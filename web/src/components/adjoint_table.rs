@@ -196,7 +196,7 @@ pub fn table_row(props: &TableRowProps) -> Html {
             aria-rowindex={(props.index + 2).to_string()}
             class={classes!(props.current.then_some("is-current"), props.diverging.then_some("is-diverging"))}>
             <td role="cell">{ label }</td>
-            <td class={classes!("adjoint-value", "num", (value.chars().count() > VALUE_FITS).then_some("is-wide"))} data-testid="adjoint-value" role="cell">{ value }</td>
+            <td class={if value.chars().count() > VALUE_FITS { "adjoint-value num is-wide" } else { "adjoint-value num" }} data-testid="adjoint-value" role="cell">{ value }</td>
             <td class="formula" role="cell">{ crate::math::chain(&s.equation) }</td>
         </tr>
     }

@@ -30,7 +30,7 @@ use web_sys::{Element, KeyboardEvent, PointerEvent, ResizeObserver, WheelEvent};
 use yew::prelude::*;
 
 use crate::components::graph_parts::{EdgeChunk, EdgeLook, NodeChunk, NodeLook, Shared};
-use crate::cull::{ChunkBoxes, Shown};
+use crate::cull::Shown;
 use crate::geometry::{auto_view, ease_in_out, Pt, ViewBox, MIN_SCALE};
 use crate::graph_model::{annotations, keep_box, named_so_far, Drawn};
 use crate::i18n::{Key, Lang};
@@ -259,10 +259,10 @@ struct Drag {
 /// change inside one svg made Chromium paint every node's text again: 6–11 ms per step at
 /// 300 nodes, 0.6–2 ms in chunks of 16 (8 to 64 measured: 16 paints least, more chunks
 /// cost more layers to lay out and commit).
-const CHUNK: usize = 16;
+pub(crate) const CHUNK: usize = 16;
 
 /// Edges per chunk of the drawing (an edge is two paths, no text: cheaper than a node).
-const EDGE_CHUNK: usize = 48;
+pub(crate) const EDGE_CHUNK: usize = 48;
 
 /// Graphs with at most this many nodes put their nodes in the tab order.
 const MAX_FOCUSABLE_NODES: usize = 60;
@@ -368,17 +368,6 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     };
     // Which chunks of the drawing are drawn (see `cull`), for the trace they belong to.
     let shown_chunks = use_mut_ref(|| (0u64, Shown::default()));
-    // The box of each chunk of the drawing, to draw only those near the view.
-    let chunk_boxes = {
-        let (drawn, layout) = (drawn.clone(), props.layout.0.clone());
-        use_memo(props.trace_id, move |_| match layout.as_ref() {
-            Ok(l) => {
-                let placed: Vec<bool> = drawn.nodes.iter().map(Option::is_some).collect();
-                ChunkBoxes::new(l, &placed, CHUNK, EDGE_CHUNK)
-            }
-            Err(_) => ChunkBoxes::default(),
-        })
-    };
     // The glide to a new trace starts in a microtask queued by the render that first shows
     // it, not in an effect: Yew's scheduler may yield to the browser between a long render
     // and its effects (after 16 ms), and the frame painted then would show the nodes at
@@ -511,14 +500,14 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     // Only the chunks near the view are drawn (see `cull`), and those near where a glide
     // starts: the view on screen before a step moved it, or the last trace's view.
     let glide_start = (*follow_from.borrow()).or_else(|| glide_from.borrow().map(|(v, _)| v));
-    let on_chunks = {
+    {
         let mut s = shown_chunks.borrow_mut();
         if s.0 != id {
             *s = (id, Shown::default());
         }
-        s.1.update(&chunk_boxes, view, glide_start);
-        s.1.clone()
-    };
+        s.1.update(&drawn.chunks, view, glide_start);
+    }
+    let on_chunks = &shown_chunks.borrow().1;
 
     let on_down = {
         let drag = drag.clone();
@@ -641,7 +630,8 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
         .collect();
     // In the order edges are chunked (`cull`), None when not revealed yet, so an edge
     // keeps its chunk.
-    let edge_looks: Vec<Option<EdgeLook>> = chunk_boxes
+    let edge_looks: Vec<Option<EdgeLook>> = drawn
+        .chunks
         .edge_order
         .iter()
         .filter_map(|&i| Some((i, layout.edges.get(i)?, drawn.edges.get(i)?)))
@@ -734,7 +724,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
 /// A chunk not `near` the view is `is-off` (`display: none`): in the DOM, not drawn.
 fn chunk(c: usize, class: &'static str, fit: ViewBox, near: bool, children: Html) -> Html {
     html! {
-        <foreignObject key={c} class={classes!("chunk", (!near).then_some("is-off"))} x={fit.x.to_string()} y={fit.y.to_string()}
+        <foreignObject key={c} class={if near { "chunk" } else { "chunk is-off" }} x={fit.x.to_string()} y={fit.y.to_string()}
             width={fit.w.to_string()} height={fit.h.to_string()}>
             <svg class="chunk-layer" viewBox={fit.attr()}>
                 <g class={class}>{ children }</g>
