@@ -92,15 +92,10 @@ fn stored_theme() -> Option<String> {
         .filter(|t| t == "dark" || t == "light")
 }
 
-/// Whether the OS asks for dark colours now. The query list is made once: `matchMedia`
-/// parses and evaluates its query at each call (every render, so every step), while a kept
-/// list's `matches` follows the OS setting as it changes.
 fn os_prefers_dark() -> bool {
-    thread_local! {
-        static DARK: Option<web_sys::MediaQueryList> = web_sys::window()
-            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
-    }
-    DARK.with(|q| q.as_ref().is_some_and(web_sys::MediaQueryList::matches))
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
 }
 
 /// Sets or removes an attribute on `<html>` (on a widget's root in a widget).
