@@ -11,7 +11,8 @@
 //   boxes of their own, and each step scrolls its row into view.
 // - on a long chain the graph draws only its chunks near the view (the others are in the
 //   DOM, `display: none`), never one with a node in view, and a step whose partial goes to an
-//   input at the far end keeps the visited node in view; Fit draws every chunk again.
+//   input at the far end keeps the visited node in view; Fit draws every chunk again; a
+//   graph of at most 60 nodes (its nodes in the tab order) is always drawn whole.
 // These tests need motion, so they launch their own browser (helpers' launchBrowser
 // reduces motion) with the same flags and the same checks on console errors and requests.
 
@@ -314,6 +315,13 @@ async function chunksAndView(page) {
 test('a long chain draws only the graph chunks near the view and keeps the visited node in it', async (t) => {
   await withBrowser(t, 'graph-chunks', { reducedMotion: 'reduce', viewport: { width: 1440, height: 900 } }, async ({ page }) => {
     await page.click('button[data-mode=reverse]');
+    // A graph small enough for its nodes to be in the tab order is drawn whole, even when
+    // it is followed rather than fitted (Tab skips hidden nodes).
+    await loadProgram(page, chainProgram(15), 'x1=0.5, x2=0.7');
+    for (let k = 0; k < 6; k++) await page.keyboard.press('ArrowRight');
+    const small = await chunksAndView(page);
+    assert.ok(small.nodes <= 60 && small.off === 0, `a ${small.nodes}-node graph hides no chunk (${small.off} hidden)`);
+    await page.keyboard.press('Home');
     await loadProgram(page, chainProgram(100), 'x1=0.5, x2=0.7');
     const start = await chunksAndView(page);
     assert.ok(start.nodes >= 300, `every forward node is in the DOM (${start.nodes})`);

@@ -498,7 +498,9 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     }
 
     // Only the chunks near the view are drawn (see `cull`), and those near where a glide
-    // starts: the view on screen before a step moved it, or the last trace's view.
+    // starts: the view on screen before a step moved it, or the last trace's view. Small
+    // graphs are drawn whole: their nodes are in the tab order, which skips hidden ones.
+    let culls = props.trace.nodes.len() > MAX_FOCUSABLE_NODES;
     let glide_start = (*follow_from.borrow()).or_else(|| glide_from.borrow().map(|(v, _)| v));
     {
         let mut s = shown_chunks.borrow_mut();
@@ -695,7 +697,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                 // In chunks of EDGE_CHUNK in the order `cull` sorts them, each its own svg
                 // (see CHUNK).
                 <g class="edges" key={id.to_string()}>
-                    { for edge_looks.chunks(EDGE_CHUNK).enumerate().map(|(c, part)| layer(c, "edge-chunk", on_chunks.edges.get(c).copied().unwrap_or(true), html! {
+                    { for edge_looks.chunks(EDGE_CHUNK).enumerate().map(|(c, part)| layer(c, "edge-chunk", !culls || on_chunks.edges.get(c).copied().unwrap_or(true), html! {
                         // Keyed by the edge's index in the layout (revealing an edge inserts
                         // one element); each chunk and each edge is a component, so the
                         // unchanged ones are skipped.
@@ -704,7 +706,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                 </g>
                 // The nodes in chunks of CHUNK (see there); `g.nodes > g` are all the nodes.
                 <g class="node-chunks" ref={nodes_ref} onkeydown={on_node_key}>
-                    { for node_looks.chunks(CHUNK).enumerate().map(|(c, part)| layer(c, "nodes", on_chunks.nodes.get(c).copied().unwrap_or(true), html! {
+                    { for node_looks.chunks(CHUNK).enumerate().map(|(c, part)| layer(c, "nodes", !culls || on_chunks.nodes.get(c).copied().unwrap_or(true), html! {
                         // Keyed by node id inside; a chunk re-renders only when a node's look
                         // in it changes, and then only that node.
                         <NodeChunk trace={trace.clone()} nodes={part.to_vec()} {focusable} />
