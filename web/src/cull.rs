@@ -175,6 +175,23 @@ mod tests {
         }
     }
 
+    /// [`row`] of 100 nodes, in chunks of 10 nodes and 10 edges.
+    fn hundred() -> (Layout, ChunkBoxes) {
+        let l = row(100);
+        let b = ChunkBoxes::new(&l, &[true; 100], 10, 10);
+        (l, b)
+    }
+
+    /// A 400 × 200 view whose left edge is at `x`.
+    fn view_at(x: f64) -> ViewBox {
+        ViewBox {
+            x,
+            y: -100.0,
+            w: 400.0,
+            h: 200.0,
+        }
+    }
+
     #[test]
     fn chunk_boxes_hold_their_nodes_and_edges() {
         let l = row(10);
@@ -223,24 +240,17 @@ mod tests {
 
     #[test]
     fn a_drawn_chunk_is_hidden_only_once_it_is_far() {
-        let l = row(100);
-        let b = ChunkBoxes::new(&l, &[true; 100], 10, 10);
-        let at = |x: f64| ViewBox {
-            x,
-            y: -100.0,
-            w: 400.0,
-            h: 200.0,
-        };
+        let (_, b) = hundred();
         let mut shown = Shown::default();
-        shown.update(&b, at(3000.0), None);
+        shown.update(&b, view_at(3000.0), None);
         let on = |s: &Shown| (0..10).filter(|&c| s.nodes[c]).collect::<Vec<_>>();
         assert_eq!(on(&shown), vec![2, 3]);
         // 600 to the right: chunks 3 and 4 are near; 2 (x ≤ 2920) is within FAR (800) of
         // the view at 3600 and stays drawn.
-        shown.update(&b, at(3600.0), None);
+        shown.update(&b, view_at(3600.0), None);
         assert_eq!(on(&shown), vec![2, 3, 4]);
         // Far away: only what is near there.
-        shown.update(&b, at(8000.0), None);
+        shown.update(&b, view_at(8000.0), None);
         assert_eq!(on(&shown), vec![7, 8]);
     }
 
@@ -263,15 +273,9 @@ mod tests {
 
     #[test]
     fn only_chunks_near_the_view_are_drawn() {
-        let l = row(100);
-        let b = ChunkBoxes::new(&l, &[true; 100], 10, 10);
+        let (l, b) = hundred();
         // A view 400 wide over x = 3000..3400: near means x = 2800..3600.
-        let view = ViewBox {
-            x: 3000.0,
-            y: -100.0,
-            w: 400.0,
-            h: 200.0,
-        };
+        let view = view_at(3000.0);
         let region = near_region(view, None, NEAR);
         let near: Vec<usize> = (0..b.nodes.len())
             .filter(|&c| is_near(b.nodes[c], region))

@@ -255,21 +255,26 @@ pub(crate) mod render_tests {
         &html[start..end]
     }
 
+    /// The table of `t` (in English) at step `k`.
+    async fn table_at(t: &Rc<Trace>, k: usize) -> String {
+        let f = frame_at(t, k);
+        let props = AdjointTableProps {
+            trace: Shared(t.clone()),
+            rows: table_rows(t, &f),
+            current: f.current,
+            lang: Lang::En,
+            diverging: None,
+        };
+        render::<AdjointTable>(props).await
+    }
+
     #[tokio::test(flavor = "current_thread")]
     async fn the_last_reverse_step_shows_v2_bar_equal_1_716() {
         let t = Rc::new(
             adjoint_engine::run("ln(x1) + x1*x2 - sin(x2)", "x1=2, x2=5", Mode::Reverse, 0)
                 .expect("runs"),
         );
-        let f = frame_at(&t, t.steps.len());
-        let props = AdjointTableProps {
-            trace: Shared(t.clone()),
-            rows: table_rows(&t, &f),
-            current: f.current,
-            lang: Lang::En,
-            diverging: None,
-        };
-        let html = render::<AdjointTable>(props).await;
+        let html = table_at(&t, t.steps.len()).await;
         assert!(html.contains(r#"data-testid="adjoint-table""#), "{html}");
         assert_eq!(html.matches(r#"data-testid="adjoint-row""#).count(), 7);
         // v̄2 = v̄5·cos v2 + v̄4·v1 = −1 × 0.284 + 1 × 2 = 1.716
@@ -285,15 +290,7 @@ pub(crate) mod render_tests {
             "the last step (return) has no row"
         );
         // The step before visits v1 (v̄1 = v̄4·v2 + v̄3/v1 = 5.5): its row is the current one.
-        let f = frame_at(&t, t.steps.len() - 1);
-        let props = AdjointTableProps {
-            trace: Shared(t.clone()),
-            rows: table_rows(&t, &f),
-            current: f.current,
-            lang: Lang::En,
-            diverging: None,
-        };
-        let html = render::<AdjointTable>(props).await;
+        let html = table_at(&t, t.steps.len() - 1).await;
         let v1 = row(&html, "v1");
         assert!(v1.contains("is-current"), "{v1}");
     }
@@ -304,15 +301,7 @@ pub(crate) mod render_tests {
         let t = Rc::new(
             adjoint_engine::run("x1*x2", "x1=2, x2=-98765432.001", Mode::Reverse, 0).expect("runs"),
         );
-        let f = frame_at(&t, t.steps.len());
-        let props = AdjointTableProps {
-            trace: Shared(t.clone()),
-            rows: table_rows(&t, &f),
-            current: f.current,
-            lang: Lang::En,
-            diverging: None,
-        };
-        let html = render::<AdjointTable>(props).await;
+        let html = table_at(&t, t.steps.len()).await;
         let (v1, v2) = (row(&html, "v1"), row(&html, "v2"));
         assert!(v1.contains(">-98765432.001</td>"), "{v1}");
         assert!(v1.contains(r#"class="adjoint-value num is-wide""#), "{v1}");
@@ -325,15 +314,7 @@ pub(crate) mod render_tests {
             adjoint_engine::run("ln(x1) + x1*x2 - sin(x2)", "x1=2, x2=5", Mode::Reverse, 0)
                 .expect("runs"),
         );
-        let f = frame_at(&t, 0);
-        let props = AdjointTableProps {
-            trace: Shared(t.clone()),
-            rows: table_rows(&t, &f),
-            current: f.current,
-            lang: Lang::En,
-            diverging: None,
-        };
-        let html = render::<AdjointTable>(props).await;
+        let html = table_at(&t, 0).await;
         assert!(!html.contains("adjoint-row"), "{html}");
         assert!(html.contains("No node visited yet"), "{html}");
     }
