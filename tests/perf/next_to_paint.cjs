@@ -40,7 +40,7 @@
 const path = require('node:path');
 const fs = require('node:fs');
 const { launchBrowser, openApp, BASE_URL } = require(path.join(__dirname, '..', 'e2e', 'helpers.cjs'));
-const { arg, chainProgram } = require(path.join(__dirname, 'workload.cjs'));
+const { arg, chainProgram, rng } = require(path.join(__dirname, 'workload.cjs'));
 
 const GRAPH_NODES = 'svg[data-testid=graph] g[data-testid=graph-node]';
 const PENDING_NODES = 'svg[data-testid=graph] [data-testid=pending-node]';
@@ -140,18 +140,6 @@ async function installProbe(page) {
       name: e.name, startTime: e.startTime, duration: e.duration, processingStart: e.processingStart, processingEnd: e.processingEnd,
     })))).observe({ type: 'event', durationThreshold: 16, buffered: true });
   });
-}
-
-/** A seeded generator of uniform numbers in [0, 1) (mulberry32), for the random phases. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function stepOf(page) {

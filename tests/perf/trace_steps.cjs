@@ -22,7 +22,7 @@
 
 const path = require('node:path');
 const { launchBrowser, openApp } = require(path.join(__dirname, '..', 'e2e', 'helpers.cjs'));
-const { arg, chainProgram } = require(path.join(__dirname, 'workload.cjs'));
+const { arg, chainProgram, rng } = require(path.join(__dirname, 'workload.cjs'));
 
 const PHASES = [
   ['style', 'UpdateLayoutTree'],
@@ -33,18 +33,6 @@ const PHASES = [
   ['commit', 'Commit'],
 ];
 const COLUMNS = ['handler', 'frame', ...PHASES.map(([k]) => k), 'cpu'];
-
-/** A small seeded generator (mulberry32), so both sides wait the same. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Thread time of an event in ms (wall time when the trace has none). */
 const cpu = (e) => (e.tdur ?? e.dur ?? 0) / 1000;

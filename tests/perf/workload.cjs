@@ -15,4 +15,17 @@ function chainProgram(n) {
   return lines.join('\n');
 }
 
-module.exports = { arg, chainProgram };
+/** A seeded generator of uniform numbers in [0, 1) (mulberry32): the same random waits
+ * for every run, and for both sides of an A/B. */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+module.exports = { arg, chainProgram, rng };
