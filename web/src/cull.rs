@@ -65,8 +65,9 @@ impl ChunkBoxes {
     }
 }
 
-/// Node `i`'s box in `layout`.
-fn node_box(layout: &Layout, i: usize) -> Option<Rect> {
+/// Node `i`'s box in `layout` (also what the automatic view keeps in sight,
+/// `graph_model::keep_box`).
+pub fn node_box(layout: &Layout, i: usize) -> Option<Rect> {
     let (c, s) = (layout.nodes.get(i)?, layout.sizes.get(i)?);
     let (hw, hh) = (s.width / 2.0, s.height / 2.0);
     Some((Pt::new(c.x - hw, c.y - hh), Pt::new(c.x + hw, c.y + hh)))

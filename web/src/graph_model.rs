@@ -13,7 +13,7 @@ use adjoint_layout::{Band, Layout, LayoutInput, LayoutNode, LayoutOptions};
 use yew::AttrValue;
 
 use crate::components::graph_view::{CHUNK, EDGE_CHUNK};
-use crate::cull::ChunkBoxes;
+use crate::cull::{node_box, ChunkBoxes};
 use crate::edge_path::{arrowhead, rounded_pieces, ARROW_LEN};
 use crate::geometry::{fmt, node_size, union, Keep, Pt, Rect};
 
@@ -112,11 +112,7 @@ pub fn keep_box(t: &Trace, f: &Frame, layout: &Layout) -> Option<Keep> {
     };
     let boxes: Vec<Rect> = ids
         .iter()
-        .filter_map(|&i| {
-            let (c, s) = (layout.nodes.get(i as usize)?, layout.sizes.get(i as usize)?);
-            let (hw, hh) = (s.width / 2.0, s.height / 2.0);
-            Some((Pt::new(c.x - hw, c.y - hh), Pt::new(c.x + hw, c.y + hh)))
-        })
+        .filter_map(|&i| node_box(layout, i as usize))
         .collect();
     Some(Keep {
         all: union(&boxes)?,
