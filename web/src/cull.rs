@@ -13,7 +13,7 @@
 
 use adjoint_layout::{EdgeRoute, Layout};
 
-use crate::geometry::{union, Pt, Rect, ViewBox};
+use crate::geometry::{bounds, union, Pt, Rect, ViewBox};
 
 /// How far past the view a chunk still counts as near, as a fraction of the view's width
 /// (left and right) and height (above and below): a step that pans the view a little then
@@ -75,12 +75,8 @@ pub fn node_box(layout: &Layout, i: usize) -> Option<Rect> {
 
 /// The box of an edge's route, with [`EDGE_PAD`] round it.
 fn edge_box(e: &EdgeRoute) -> Option<Rect> {
-    let points: Vec<Rect> = e
-        .points
-        .iter()
-        .map(|p| (Pt::new(p.x, p.y), Pt::new(p.x, p.y)))
-        .collect();
-    let (a, b) = union(&points)?;
+    let points: Vec<Pt> = e.points.iter().map(|p| Pt::new(p.x, p.y)).collect();
+    let (a, b) = bounds(&points)?;
     Some((
         Pt::new(a.x - EDGE_PAD, a.y - EDGE_PAD),
         Pt::new(b.x + EDGE_PAD, b.y + EDGE_PAD),

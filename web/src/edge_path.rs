@@ -12,7 +12,7 @@
 //! past its column, and a hook back into its box. Such a curve also cost the software
 //! rasterizer ~0.2 ms per tile it crossed, in every tile of the graph that a step repainted.)
 
-use crate::geometry::{fmt, union, Pt, Rect};
+use crate::geometry::{bounds, fmt, union, Pt, Rect};
 
 /// Length of the arrowhead along the edge, in user units.
 pub const ARROW_LEN: f64 = 8.0;
@@ -59,8 +59,7 @@ impl Segment {
     /// Its bounding box (a corner's curve lies inside its three points' box).
     fn bounds(self) -> Rect {
         let c = self.corner.unwrap_or(self.to);
-        let point = |p: Pt| (p, p);
-        union(&[point(self.from), point(self.to), point(c)]).unwrap_or(point(self.from))
+        bounds(&[self.from, self.to, c]).unwrap_or((self.from, self.from))
     }
 
     /// Its path command, the pen being at its start.

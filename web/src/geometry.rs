@@ -217,6 +217,11 @@ pub fn union(boxes: &[Rect]) -> Option<Rect> {
     })
 }
 
+/// The smallest box holding all of `points`.
+pub fn bounds(points: &[Pt]) -> Option<Rect> {
+    union(&points.iter().map(|&p| (p, p)).collect::<Vec<_>>())
+}
+
 fn contains(v: ViewBox, r: Rect, margin: f64) -> bool {
     r.0.x >= v.x + margin
         && r.0.y >= v.y + margin
