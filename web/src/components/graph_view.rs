@@ -502,7 +502,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     // graphs are drawn whole: their nodes are in the tab order, which skips hidden ones.
     let culls = props.trace.nodes.len() > MAX_FOCUSABLE_NODES;
     let glide_start = (*follow_from.borrow()).or_else(|| glide_from.borrow().map(|(v, _)| v));
-    {
+    if culls {
         let mut s = shown_chunks.borrow_mut();
         if s.0 != id {
             *s = (id, Shown::default());
@@ -510,6 +510,8 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
         s.1.update(&drawn.chunks, view, glide_start);
     }
     let on_chunks = &shown_chunks.borrow().1;
+    // Whether the chunk `c` whose kind has the flags `on` is drawn.
+    let is_drawn = |on: &[bool], c: usize| !culls || on.get(c).copied().unwrap_or(true);
 
     let on_down = {
         let drag = drag.clone();
@@ -697,7 +699,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                 // In chunks of EDGE_CHUNK in the order `cull` sorts them, each its own svg
                 // (see CHUNK).
                 <g class="edges" key={id.to_string()}>
-                    { for edge_looks.chunks(EDGE_CHUNK).enumerate().map(|(c, part)| layer(c, "edge-chunk", !culls || on_chunks.edges.get(c).copied().unwrap_or(true), html! {
+                    { for edge_looks.chunks(EDGE_CHUNK).enumerate().map(|(c, part)| layer(c, "edge-chunk", is_drawn(&on_chunks.edges, c), html! {
                         // Keyed by the edge's index in the layout (revealing an edge inserts
                         // one element); each chunk and each edge is a component, so the
                         // unchanged ones are skipped.
@@ -706,7 +708,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                 </g>
                 // The nodes in chunks of CHUNK (see there); `g.nodes > g` are all the nodes.
                 <g class="node-chunks" ref={nodes_ref} onkeydown={on_node_key}>
-                    { for node_looks.chunks(CHUNK).enumerate().map(|(c, part)| layer(c, "nodes", !culls || on_chunks.nodes.get(c).copied().unwrap_or(true), html! {
+                    { for node_looks.chunks(CHUNK).enumerate().map(|(c, part)| layer(c, "nodes", is_drawn(&on_chunks.nodes, c), html! {
                         // Keyed by node id inside; a chunk re-renders only when a node's look
                         // in it changes, and then only that node.
                         <NodeChunk trace={trace.clone()} nodes={part.to_vec()} {focusable} />
