@@ -233,6 +233,14 @@ test('the side-by-side view is reachable from the mode tabs and stacks on narrow
       .map((p) => page.locator(`[data-testid=${p}]`).boundingBox()));
     let [a, b] = await boxes();
     assert.ok(Math.abs(a.y - b.y) < 2 && b.x > a.x + a.width - 1, 'side by side on a wide screen');
+    // The view is in the link: a reload (or the link shared) opens it again at the same step.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => /[?&]side=1(&|$)/.test(location.search) && /[?&]step=3(&|$)/.test(location.search));
+    await page.reload();
+    await page.locator('[data-testid=side-by-side]').waitFor();
+    assert.equal(await page.locator('[data-testid=side-extended]').getAttribute('data-step'), '3');
+    assert.equal(await page.locator('#side-by-side').getAttribute('aria-pressed'), 'true');
+    [a, b] = await boxes();
     await page.setViewportSize({ width: 700, height: 900 });
     await page.waitForFunction(() => {
       const [p, q] = ['side-backprop', 'side-extended'].map((id) =>

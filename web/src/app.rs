@@ -142,7 +142,7 @@ pub fn app(props: &AppProps) -> Html {
         let ll = lesson_link.clone();
         use_reducer(move || {
             let mut st = AppState::from_url(&lesson_wiring::start_url(&link, &ll));
-            st.side = lesson_wiring::start_side(&link, &ll);
+            st.side |= lesson_wiring::start_side(&link, &ll);
             st
         })
     };
@@ -273,6 +273,7 @@ pub fn app(props: &AppProps) -> Html {
         step: Some(state.step),
         wrt: Some(state.wrt),
         panel: state.panel,
+        side: state.side,
         theme: (*theme).clone(),
         embed,
         hidden,

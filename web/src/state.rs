@@ -218,7 +218,8 @@ impl AppState {
             panel: url.panel,
             tensor: false,
             inspect: None,
-            side: false,
+            // A method panel replaces the step-through view, side by side or not.
+            side: url.side && url.panel.is_none(),
             lab: Lab::Idle,
             awaited_step: None,
             trace_source: Default::default(),
@@ -477,6 +478,30 @@ mod tests {
             "tensor programs have one graph"
         );
         assert!(!tensor.reduce(Action::SetSide(true)).side);
+    }
+
+    #[test]
+    fn a_link_opens_the_side_by_side_view_unless_it_cannot_show_it() {
+        let side = |url: UrlState| AppState::from_url(&UrlState { side: true, ..url }).side;
+        assert!(side(UrlState {
+            step: Some(4),
+            ..UrlState::default()
+        }));
+        assert!(
+            !side(UrlState {
+                panel: Some(Method::Numeric),
+                ..UrlState::default()
+            }),
+            "a method panel replaces the step-through view"
+        );
+        assert!(
+            !side(UrlState {
+                program: Some("Z = X @ W".into()),
+                values: Some(r#"{"X": [[1, 2]], "W": [[1], [2]]}"#.into()),
+                ..UrlState::default()
+            }),
+            "tensor programs have one graph"
+        );
     }
 
     #[test]

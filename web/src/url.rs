@@ -1,5 +1,6 @@
 //! The view in the URL query — `?v=2&mode=extended&step=3&wrt=0&p=<program>&at=<values>`,
-//! plus `&panel=numeric|symbolic` while a method panel is open, `&theme=dark|light` when
+//! plus `&panel=numeric|symbolic` while a method panel is open, `&side=1` while backprop and
+//! the extended graph are shown side by side, `&theme=dark|light` when
 //! the theme was picked, and for iframes `&embed=1&hide=editor,tables,…` — so a reload or a
 //! shared link restores it. Long programs and values are packed (`z=`, `zat=`: DEFLATE in
 //! base64url, see [`crate::permalink`]). Links carry their format version (`v=`); links
@@ -29,6 +30,8 @@ pub struct UrlState {
     pub values: Option<String>,
     /// `panel=` the method panel open instead of the step-through view.
     pub panel: Option<Method>,
+    /// `side=1`: backprop and the extended graph side by side (§2.5).
+    pub side: bool,
     /// `theme=dark|light`, when picked (otherwise the OS decides).
     pub theme: Option<String>,
     /// `embed=1`: minimal chrome for an iframe.
@@ -114,6 +117,7 @@ pub fn parse(query: &str) -> UrlState {
                 Err(e) => st.problem = Some(e.to_string()),
             },
             "panel" => st.panel = Method::from_name(&v),
+            "side" => st.side = v == "1",
             "theme" if v == "dark" || v == "light" => st.theme = Some(v),
             "embed" => st.embed = v == "1" || v == "true",
             "hide" => st.hidden = Hidden::parse(&v),
@@ -191,6 +195,9 @@ pub fn format_with_texts(st: &UrlState, texts: &str) -> String {
     q.push_str(texts);
     if let Some(m) = st.panel {
         q.push_str(&format!("&panel={}", m.name()));
+    }
+    if st.side {
+        q.push_str("&side=1");
     }
     if let Some(t) = &st.theme {
         q.push_str(&format!("&theme={}", encode(t)));
@@ -305,6 +312,23 @@ mod tests {
     }
 
     #[test]
+    fn the_side_by_side_view_round_trips() {
+        let q = format(&UrlState {
+            mode: Some(Mode::Backprop),
+            step: Some(6),
+            side: true,
+            ..UrlState::default()
+        });
+        assert!(q.contains("&side=1"), "{q}");
+        let st = parse(&q);
+        assert!(st.side && st.step == Some(6), "{q}");
+        // Only `1` turns it on; links without it, or with another value, show one graph.
+        assert!(!parse("?v=2&step=6").side);
+        assert!(!parse("?v=2&side=0").side);
+        assert!(!format(&UrlState::default()).contains("side"));
+    }
+
+    #[test]
     fn forward_mode_keeps_wrt() {
         let st = parse(&view(Mode::Forward, 0, 1, "x*y", "x=1, y=2", None));
         assert_eq!((st.mode, st.wrt), (Some(Mode::Forward), Some(1)));
@@ -323,6 +347,7 @@ mod tests {
             program: Some(program.clone()),
             values: Some(values.clone()),
             panel: Some(Method::Symbolic),
+            side: true,
             theme: Some("dark".into()),
             embed: true,
             hidden: Hidden::parse("tables,controls"),
