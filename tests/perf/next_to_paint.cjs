@@ -31,6 +31,8 @@
 // change (typing the whole program at once) until the new graph is drawn: parse, all
 // modes' engine run, layout and first render of the 300-node graph.
 //
+// An A/B run prints each round, the medians of the rounds' percentiles, and the percentiles
+// of all rounds' samples pooled (the steadier p95).
 // Run: scripts/bench-web.sh (builds nothing unless --build; serves dist/ and runs this).
 // By hand: ADJOINT_E2E_URL=http://127.0.0.1:PORT/ NODE_PATH=~/.adjoint-tools/node_modules \
 //            node tests/perf/next_to_paint.cjs [--steps 120] [--chain 100] [--chain-extended 37] [--only REGEX] [--json FILE]
@@ -277,7 +279,9 @@ async function run(page, cdp, steps, seed) {
   const out = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summary(v)]));
   out.eventTiming = summaryUnder(samples.eventTiming);
   // Synthetic keydowns (passes 1 and 2) get no entries: Event Timing times trusted input only.
-  return { ...out, chrome, keydownEntries: keydowns.length };
+  // The samples themselves too: A/B runs pool them over the rounds (see abRounds).
+  const raw = { busy: samples.busy, paintRnd: samples.paintRnd, paintKey: samples.paintKey };
+  return { ...out, chrome, keydownEntries: keydowns.length, raw };
 }
 
 function fmt(x) {
@@ -369,6 +373,18 @@ async function abRounds(browser, urls, workloads, o) {
     for (const side of ['A', 'B']) {
       const rs = seen.get(`${w.name}|${side}`);
       console.log(`${w.name.padEnd(21)} ${side.padStart(4)} ${String(rs[0].nodes).padStart(5)} |${cells((k, q) => median(rs.map((r) => r[k][q])))}`);
+    }
+  }
+  // A p95 of one round's 60 steps is its 57th value, and moves by ±2 ms between rounds;
+  // the same percentile over all rounds' steps together is the steadier figure.
+  const pooled = [['busy', 'busy'], ['paint rnd', 'paintRnd'], ['key→paint', 'paintKey']];
+  console.log('\npooled: p50 / p95 over all rounds\' steps together (ms):');
+  console.log(`workload              side     n |${pooled.map(([h]) => `${h.padStart(11)}  p50   p95`).join(' |')}`);
+  for (const w of workloads) {
+    for (const side of ['A', 'B']) {
+      const rs = seen.get(`${w.name}|${side}`);
+      const all = pooled.map(([, k]) => summary(rs.flatMap((r) => r.raw[k])));
+      console.log(`${w.name.padEnd(21)} ${side.padStart(4)} ${String(all[2].n).padStart(5)} |${all.map((x) => `${' '.repeat(10)}${fmt(x.p50)}${fmt(x.p95)}`).join(' |')}`);
     }
   }
 }
