@@ -15,10 +15,14 @@
 // and prints mean / p50 / p95 per side over all rounds, and for --ab the per-step median
 // over rounds of B − A, summarised by its median and mean.
 //
+// --css RULES / --css-b RULES add a style sheet to side A / side B after the workload has
+// loaded (a constructed sheet, which the page's strict CSP allows): with --ab on the same URL
+// this measures a CSS change without a build, or a part's share of a step by hiding it
+// (`--css-b '.graph-box{content-visibility:hidden}'`).
 // Run (a served release build; scripts/bench-web.sh shows how to serve one):
 //   NODE_PATH=~/.adjoint-tools/node_modules node tests/perf/trace_steps.cjs \
 //     --url http://127.0.0.1:PORT/ [--ab http://127.0.0.1:PORT_B/] [--rounds 3] \
-//     [--chain 100] [--mode reverse] [--from 250] [--steps 30] [--seed 1]
+//     [--chain 100] [--mode reverse] [--from 250] [--steps 30] [--seed 1] [--css R] [--css-b R]
 
 const path = require('node:path');
 const { launchBrowser, openApp } = require(path.join(__dirname, '..', 'e2e', 'helpers.cjs'));
@@ -81,6 +85,13 @@ async function traceRun(url, opts) {
     await page.locator('input#inputs').fill('x1=0.5, x2=0.7');
     await page.locator('textarea#program').fill(chainProgram(opts.chain));
     await page.waitForFunction(() => /\b0\s*\/\s*\d+/.test(document.querySelector('[data-testid=step]')?.textContent ?? ''));
+    if (opts.css) {
+      await page.evaluate((css) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      }, opts.css);
+    }
     await page.evaluate(() => document.activeElement && document.activeElement.blur());
     for (let i = 0; i < opts.from; i++) await page.keyboard.press('ArrowRight');
     await page.waitForTimeout(500);
@@ -136,8 +147,8 @@ function printSide(name, runs) {
   const A = [];
   const B = [];
   for (let r = 0; r < rounds; r++) {
-    A.push(await traceRun(urlA, opts));
-    if (urlB) B.push(await traceRun(urlB, opts));
+    A.push(await traceRun(urlA, { ...opts, css: arg('--css', '') }));
+    if (urlB) B.push(await traceRun(urlB, { ...opts, css: arg('--css-b', '') }));
   }
   console.log(`chain ${opts.chain}, ${opts.mode}, steps ${opts.from + 1}–${opts.from + opts.steps}, ${rounds} round(s); thread CPU ms per step`);
   printSide(`A ${urlA}`, A);
