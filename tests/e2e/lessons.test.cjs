@@ -240,7 +240,6 @@ test('the side-by-side view is reachable from the mode tabs and stacks on narrow
     await page.locator('[data-testid=side-by-side]').waitFor();
     assert.equal(await page.locator('[data-testid=side-extended]').getAttribute('data-step'), '3');
     assert.equal(await page.locator('#side-by-side').getAttribute('aria-pressed'), 'true');
-    [a, b] = await boxes();
     await page.setViewportSize({ width: 700, height: 900 });
     await page.waitForFunction(() => {
       const [p, q] = ['side-backprop', 'side-extended'].map((id) =>

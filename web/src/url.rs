@@ -1,8 +1,8 @@
 //! The view in the URL query — `?v=2&mode=extended&step=3&wrt=0&p=<program>&at=<values>`,
 //! plus `&panel=numeric|symbolic` while a method panel is open, `&side=1` while backprop and
-//! the extended graph are shown side by side, `&theme=dark|light` when
-//! the theme was picked, and for iframes `&embed=1&hide=editor,tables,…` — so a reload or a
-//! shared link restores it. Long programs and values are packed (`z=`, `zat=`: DEFLATE in
+//! the extended graph are shown side by side, `&theme=dark|light` when the theme was
+//! picked, and for iframes `&embed=1&hide=editor,tables,…` — so a reload or a shared link
+//! restores it. Long programs and values are packed (`z=`, `zat=`: DEFLATE in
 //! base64url, see [`crate::permalink`]). Links carry their format version (`v=`); links
 //! without one (version 1: plain `p=`/`at=`, before `panel=` existed) still open. A damaged
 //! packed value is reported (`UrlState::problem`) and the rest of the link still applies.
