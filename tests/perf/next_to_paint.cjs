@@ -42,16 +42,10 @@
 const path = require('node:path');
 const fs = require('node:fs');
 const { launchBrowser, openApp, BASE_URL } = require(path.join(__dirname, '..', 'e2e', 'helpers.cjs'));
-const { arg, chainProgram, rng } = require(path.join(__dirname, 'workload.cjs'));
+const { arg, chainProgram, rng, quantile } = require(path.join(__dirname, 'workload.cjs'));
 
 const GRAPH_NODES = 'svg[data-testid=graph] g[data-testid=graph-node]';
 const PENDING_NODES = 'svg[data-testid=graph] [data-testid=pending-node]';
-
-function quantile(sorted, q) {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i];
-}
 
 function summary(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -343,8 +337,11 @@ const COLUMNS = [
   ['key→paint', 'paintKey'],
   ['EventTiming', 'eventTiming'],
 ];
-const HEADER = COLUMNS.map(([h]) => `${h.padStart(11)}  p50   p95`).join(' |');
-const cells = (get) => COLUMNS.map(([, k]) => `${' '.repeat(10)}${fmt(get(k, 'p50'))}${fmt(get(k, 'p95'))}`).join(' |');
+/** The header of a table of [header, key] columns, and one p50 / p95 cell of it. */
+const headerOf = (columns) => columns.map(([h]) => `${h.padStart(11)}  p50   p95`).join(' |');
+const cell = (p50, p95) => `${' '.repeat(10)}${fmt(p50)}${fmt(p95)}`;
+const HEADER = headerOf(COLUMNS);
+const cells = (get) => COLUMNS.map(([, k]) => cell(get(k, 'p50'), get(k, 'p95'))).join(' |');
 
 /** `--ab URL_A,URL_B`: each round measures every workload on A and on B, alternating which
  * goes first (A B, then B A, …), so a load change on the shared machine hits both; prints
@@ -379,12 +376,12 @@ async function abRounds(browser, urls, workloads, o) {
   // the same percentile over all rounds' steps together is the steadier figure.
   const pooled = [['busy', 'busy'], ['paint rnd', 'paintRnd'], ['key→paint', 'paintKey']];
   console.log('\npooled: p50 / p95 over all rounds\' steps together (ms):');
-  console.log(`workload              side     n |${pooled.map(([h]) => `${h.padStart(11)}  p50   p95`).join(' |')}`);
+  console.log(`workload              side     n |${headerOf(pooled)}`);
   for (const w of workloads) {
     for (const side of ['A', 'B']) {
       const rs = seen.get(`${w.name}|${side}`);
       const all = pooled.map(([, k]) => summary(rs.flatMap((r) => r.raw[k])));
-      console.log(`${w.name.padEnd(21)} ${side.padStart(4)} ${String(all[2].n).padStart(5)} |${all.map((x) => `${' '.repeat(10)}${fmt(x.p50)}${fmt(x.p95)}`).join(' |')}`);
+      console.log(`${w.name.padEnd(21)} ${side.padStart(4)} ${String(all[2].n).padStart(5)} |${all.map((x) => cell(x.p50, x.p95)).join(' |')}`);
     }
   }
 }

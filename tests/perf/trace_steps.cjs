@@ -26,7 +26,7 @@
 
 const path = require('node:path');
 const { launchBrowser, openApp } = require(path.join(__dirname, '..', 'e2e', 'helpers.cjs'));
-const { arg, chainProgram, rng } = require(path.join(__dirname, 'workload.cjs'));
+const { arg, chainProgram, rng, quantile } = require(path.join(__dirname, 'workload.cjs'));
 
 const PHASES = [
   ['style', 'UpdateLayoutTree'],
@@ -117,10 +117,8 @@ async function traceRun(url, opts) {
   }
 }
 
-function quantile(xs, q) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] : NaN;
-}
+/** `quantile` of the values `xs` in any order. */
+const quantileOf = (xs, q) => quantile([...xs].sort((a, b) => a - b), q);
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const fmt = (x) => x.toFixed(2).padStart(9);
 
@@ -128,7 +126,7 @@ function printSide(name, runs) {
   const all = runs.flat();
   console.log(`${name} (${all.length} steps)`);
   console.log(`${''.padEnd(10)}${COLUMNS.map((c) => c.padStart(9)).join('')}`);
-  for (const [label, f] of [['mean', mean], ['p50', (xs) => quantile(xs, 0.5)], ['p95', (xs) => quantile(xs, 0.95)]]) {
+  for (const [label, f] of [['mean', mean], ['p50', (xs) => quantileOf(xs, 0.5)], ['p95', (xs) => quantileOf(xs, 0.95)]]) {
     console.log(`${label.padEnd(10)}${COLUMNS.map((c) => fmt(f(all.map((r) => r[c])))).join('')}`);
   }
 }
@@ -155,7 +153,7 @@ function printSide(name, runs) {
   if (!urlB) return;
   printSide(`B ${urlB}`, B);
   const n = Math.min(...A.concat(B).map((r) => r.length));
-  const median = (xs) => quantile(xs, 0.5);
+  const median = (xs) => quantileOf(xs, 0.5);
   const diffs = Object.fromEntries(COLUMNS.map((c) => [c, Array.from({ length: n }, (_, i) =>
     median(B.map((run) => run[i][c])) - median(A.map((run) => run[i][c])))]));
   console.log(`B − A, per step (median over rounds), ${n} steps`);

@@ -28,4 +28,11 @@ function rng(seed) {
   };
 }
 
-module.exports = { arg, chainProgram, rng };
+/** The `q` quantile of `sorted` (ascending): the smallest value with at least a fraction
+ * `q` of the values at or below it; NaN when empty. */
+function quantile(sorted, q) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+module.exports = { arg, chainProgram, rng, quantile };
