@@ -13,7 +13,7 @@
 #! with python3 on a free 127.0.0.1 port and stops that server on exit.
 #! Usage: scripts/bench-web.sh [--build] [--dist DIR] [--steps N] [--json FILE]
 #!                             [--only REGEX] [--motion no-preference] [--ab DIR --rounds N]
-#!                             [--unthrottled | --both] [--seed N] [--from K]
+#!                             [--unthrottled | --both] [--seed N] [--from K] [--gap MS]
 #!   --build   run `trunk build --release` first (otherwise dist/ must exist)
 #!   --dist    measure another build directory instead of dist/
 #!   --steps   timed steps per workload (default 120)
@@ -26,6 +26,7 @@
 #!   --both    measure at 60 Hz, then unthrottled
 #!   --seed    seed of the random delays before the keys (default 1)
 #!   --from K  time the steps from step K on (default 0; late steps show more table rows)
+#!   --gap MS  trusted keys paced like a person's: MS more before each, held until painted
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -53,6 +54,7 @@ while [ $# -gt 0 ]; do
     --both) VSYNC=("" --unthrottled); shift ;;
     --seed) NODE_ARGS+=(--seed "${2:?--seed needs a number}"); shift 2 ;;
     --from) NODE_ARGS+=(--from "${2:?--from needs a step number}"); shift 2 ;;
+    --gap) NODE_ARGS+=(--gap "${2:?--gap needs milliseconds}"); shift 2 ;;
     -h | --help) sed -n -e 's/^#! //p' -e 's/^#!$//p' "$0"; exit 0 ;;
     *) echo "bench-web.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac

@@ -24,6 +24,11 @@
 //               type 'event', durationThreshold 16: the "Performance API" of issue 5):
 //               keydown → the frame presented, rounded to 8 ms; below 16 ms there is no
 //               entry (printed "<16"). Synthetic keydowns get none: trusted input only.
+// --gap MS paces the trusted keys like a person's: MS (say 150) more before each, and each
+// key held until its frame is painted. By default the keys come back to back (0–17 ms after
+// the last step's frames) and the keyup right after the keydown; Chromium then brings style
+// and layout up to date to dispatch the keyup, often before the frame starts, and a key that
+// lands in an interval whose frame the last step's probe already used waits for the next.
 // --unthrottled launches Chromium with --disable-gpu-vsync --disable-frame-rate-limit:
 // frames as soon as they are ready instead of at 60 Hz, the app's time without the display.
 // plus Chromium's own per-step averages from the DevTools Performance domain (script,
@@ -37,7 +42,7 @@
 // By hand: ADJOINT_E2E_URL=http://127.0.0.1:PORT/ NODE_PATH=~/.adjoint-tools/node_modules \
 //            node tests/perf/next_to_paint.cjs [--steps 120] [--chain 100] [--chain-extended 37] [--only REGEX] [--json FILE]
 //          [--motion no-preference] [--ab URL_A,URL_B --rounds 3]  (A/B: alternating rounds, medians)
-//          [--unthrottled] [--seed 1] [--from K]  (each pass starts at step K instead of 0)
+//          [--unthrottled] [--seed 1] [--from K]  (each pass starts at step K instead of 0) [--gap MS]
 
 const path = require('node:path');
 const fs = require('node:fs');
@@ -243,10 +248,14 @@ async function run(page, cdp, steps, seed) {
   });
   await toStart(page);
   const keyed = [];
+  const gap = Number(arg('--gap', '0'));
   await steps_(page, steps, async () => {
-    await page.evaluate((d) => new Promise((resolve) => setTimeout(() => resolve(window.__armStep()), d)), random() * 17);
-    await page.keyboard.press('ArrowRight');
+    await page.evaluate((d) => new Promise((resolve) => setTimeout(() => resolve(window.__armStep()), d)), gap + random() * 17);
+    // --gap: held like a person's press, the keyup after the painted frame (see the header).
+    await page.keyboard.down('ArrowRight');
+    if (gap === 0) await page.keyboard.up('ArrowRight');
     const r = await page.evaluate(() => window.__stepDone);
+    if (gap > 0) await page.keyboard.up('ArrowRight');
     if (!r || r.t0 === undefined) throw new Error('a trusted ArrowRight did not change [data-testid=step] within 5 s');
     samples.paintKey.push(r.tPaint - r.t0);
     keyed.push(r.t0);

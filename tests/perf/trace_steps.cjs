@@ -7,9 +7,12 @@
 //
 // For each round and side it opens the app, loads the workload, steps to --from with
 // untimed keys, then traces --steps trusted ArrowRight presses (each after a random wait of
-// 20–37 ms, seeded) and reads, per step:
+// --gap (150) + 0–17 ms, seeded, and held 60 ms like a person's: a keyup right after the
+// keydown makes Chromium bring style and layout up to date before the frame, a cost the
+// frame then does not show) and reads, per step:
 //   handler   the keydown's EventDispatch (Yew's render and DOM patch run inside it)
-//   frame     the next BeginMainFrame after it, and inside that frame:
+//   frame     the next BeginMainFrame after it, plus any style and layout run between the
+//             handler and that frame; and in all of that:
 //   style, layout, prepaint, paint, layerize, commit (top-level events, thread time)
 //   cpu       handler + frame
 // and prints mean / p50 / p95 per side over all rounds, and for --ab the per-step median
@@ -22,7 +25,7 @@
 // Run (a served release build; scripts/bench-web.sh shows how to serve one):
 //   NODE_PATH=~/.adjoint-tools/node_modules node tests/perf/trace_steps.cjs \
 //     --url http://127.0.0.1:PORT/ [--ab http://127.0.0.1:PORT_B/] [--rounds 3] \
-//     [--chain 100] [--mode reverse] [--from 250] [--steps 30] [--seed 1] [--css R] [--css-b R]
+//     [--chain 100] [--mode reverse] [--from 250] [--steps 30] [--seed 1] [--gap 150] [--css R] [--css-b R]
 
 const path = require('node:path');
 const { launchBrowser, openApp } = require(path.join(__dirname, '..', 'e2e', 'helpers.cjs'));
@@ -41,6 +44,20 @@ const COLUMNS = ['handler', 'frame', ...PHASES.map(([k]) => k), 'cpu'];
 /** Thread time of an event in ms (wall time when the trace has none). */
 const cpu = (e) => (e.tdur ?? e.dur ?? 0) / 1000;
 
+/** Thread time of the events named `name` among `evs` (sorted by start), top-level only:
+ * nested ones of the same name are inside the first. */
+function topLevel(evs, name) {
+  let sum = 0;
+  let end = -Infinity;
+  for (const e of evs) {
+    if (e.name === name && e.ts >= end) {
+      sum += cpu(e);
+      end = e.ts + e.dur;
+    }
+  }
+  return sum;
+}
+
 /** Per-step rows from a trace's events. */
 function stepRows(events) {
   const keys = events
@@ -55,20 +72,14 @@ function stepRows(events) {
   for (const k of keys) {
     const bmf = main.find((e) => e.name === 'ProxyMain::BeginMainFrame' && e.ts >= k.ts);
     if (!bmf) continue;
-    const inside = main.filter((e) => e.ts >= bmf.ts && e.ts < bmf.ts + bmf.dur);
-    const row = { handler: cpu(k), frame: cpu(bmf) };
-    for (const [key, name] of PHASES) {
-      // Top-level events only: nested ones of the same name are inside the first.
-      let sum = 0;
-      let end = -Infinity;
-      for (const e of inside) {
-        if (e.name === name && e.ts >= end) {
-          sum += cpu(e);
-          end = e.ts + e.dur;
-        }
-      }
-      row[key] = sum;
-    }
+    // Style and layout may run before the frame, as soon as the handler is done (Chromium
+    // brings them up to date to dispatch the next input event), so the phases count from the
+    // handler's end to the frame's.
+    const inside = main.filter((e) => e.ts >= k.ts + k.dur && e.ts < bmf.ts + bmf.dur);
+    const before = inside.filter((e) => e.ts < bmf.ts);
+    const early = topLevel(before, 'UpdateLayoutTree') + topLevel(before, 'Layout');
+    const row = { handler: cpu(k), frame: cpu(bmf) + early };
+    for (const [key, name] of PHASES) row[key] = topLevel(inside, name);
     row.cpu = row.handler + row.frame;
     rows.push(row);
   }
@@ -105,9 +116,11 @@ async function traceRun(url, opts) {
     });
     const random = rng(opts.seed);
     for (let i = 0; i < opts.steps; i++) {
-      await page.waitForTimeout(20 + random() * 17);
-      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(opts.gap + random() * 17);
+      // Held like a person's press: the keyup comes after the step's frame, not in it.
+      await page.keyboard.down('ArrowRight');
       await page.waitForTimeout(60);
+      await page.keyboard.up('ArrowRight');
     }
     await cdp.send('Tracing.end');
     await done;
@@ -138,6 +151,7 @@ function printSide(name, runs) {
     from: Number(arg('--from', '250')),
     steps: Number(arg('--steps', '30')),
     seed: Number(arg('--seed', '1')),
+    gap: Number(arg('--gap', '150')),
   };
   const rounds = Number(arg('--rounds', '1'));
   const urlA = arg('--url', process.env.ADJOINT_E2E_URL || 'http://127.0.0.1:8080/');
