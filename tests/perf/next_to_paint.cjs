@@ -197,6 +197,12 @@ async function steps_(page, steps, step) {
   }
 }
 
+/** How the trusted-key pass paces its keys (`--gap`), for the printed legends. */
+function keyPacing() {
+  const gap = Number(arg('--gap', '0'));
+  return gap > 0 ? `a person's press: ${gap}–${gap + 17} ms after the last step, held until painted` : 'page.keyboard.press, back to back';
+}
+
 /** Below the Event Timing threshold: the API reports no entry for that keydown. */
 const UNDER = -1;
 
@@ -248,7 +254,7 @@ async function run(page, cdp, steps, seed) {
   });
   await toStart(page);
   const keyed = [];
-  const gap = Number(arg('--gap', '0'));
+  const gap = Number(arg('--gap', '0')); // see keyPacing
   await steps_(page, steps, async () => {
     await page.evaluate((d) => new Promise((resolve) => setTimeout(() => resolve(window.__armStep()), d)), gap + random() * 17);
     // --gap: held like a person's press, the keyup after the painted frame (see the header).
@@ -359,7 +365,7 @@ async function abRounds(browser, urls, workloads, o) {
   if (urls.length !== 2) throw new Error('--ab needs two URLs separated by a comma');
   const os = require('node:os');
   const seen = new Map(); // `${workload}|${side}` → [measure's result]
-  console.log(`A = ${urls[0]}\nB = ${urls[1]}\n${o.rounds} rounds × ${o.steps} steps, reduced motion: ${o.motion}, ${o.vsync}`);
+  console.log(`A = ${urls[0]}\nB = ${urls[1]}\n${o.rounds} rounds × ${o.steps} steps, reduced motion: ${o.motion}, ${o.vsync}, trusted keys: ${keyPacing()}`);
   console.log(`round workload              side |${HEADER} | load`);
   for (let round = 1; round <= o.rounds; round++) {
     for (const w of workloads) {
@@ -447,7 +453,7 @@ async function main() {
     );
   }
   console.log('\nkeypress → painted frame, the four measures (ms): paint = back to back (phase locked to the');
-  console.log('vsync), paint rnd = after a random 0–17 ms delay, key→paint = trusted key (page.keyboard.press)');
+  console.log(`vsync), paint rnd = after a random 0–17 ms delay, key→paint = trusted key (${keyPacing()})`);
   console.log("from its event's timestamp, EventTiming = Chromium's keydown `duration` (8 ms steps; <16 = no entry)");
   console.log(`workload              nodes |${HEADER} | EventTiming entries`);
   for (const r of results) {
