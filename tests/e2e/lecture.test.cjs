@@ -99,6 +99,46 @@ test('lecture example: 7 forward nodes, reverse AD stepped to v̄2 = 1.716 and v
   });
 });
 
+test('long chains break after an "=" step: v̄2 = … = 1.716 is read to its end in the table and the narration', TIMEOUT, async (t) => {
+  await withApp(t, 'lecture-wrapped-chains', async ({ page }) => {
+    await waitForCount(page, FORWARD_NODES, 7);
+    await page.click('button[data-mode=reverse]');
+    if (!(await isDisabled(page, 'button#last'))) await clickAndWaitForStep(page, 'button#last');
+    // Step 15 of 17 visits v2 (the last visits v1, then Done).
+    await clickAndWaitForStep(page, 'button#prev');
+    await clickAndWaitForStep(page, 'button#prev');
+    const r = await page.evaluate(() => {
+      const box = (e) => e.getBoundingClientRect();
+      const cell = document.querySelector('tr[data-testid=adjoint-row][data-node=v2] td.formula');
+      const pieces = [...cell.querySelectorAll('math')];
+      const narration = document.querySelector('[data-testid=narration]');
+      const sentence = narration.querySelector(':scope > span:not(.formula)');
+      const formula = narration.querySelector('.formula');
+      const last = [...formula.querySelectorAll('math')].pop();
+      return {
+        pieces: pieces.length,
+        lines: new Set(pieces.map((m) => Math.round(box(m).top))).size,
+        cellScrolls: cell.scrollWidth - cell.clientWidth,
+        lastInCell: box(pieces[pieces.length - 1]).right <= box(cell).right + 0.5,
+        cellText: cell.textContent,
+        formulaBelowSentence: box(formula).top >= box(sentence).bottom - 1,
+        lastInNarration: box(last).right <= box(narration).right + 0.5,
+        narrationText: formula.textContent,
+      };
+    });
+    // v̄2 = v̄2→5 + v̄2→4 = v̄5·cos v2 + v̄4·v1 = −0.284 + 2 = 1.716: five parts, four
+    // pieces (the first holds `v̄2 = v̄2→5 + v̄2→4`).
+    assert.equal(r.pieces, 4, `the chain is four <math> pieces: ${JSON.stringify(r)}`);
+    assert.ok(r.lines >= 2, `the 1440-px table's formula column breaks the chain over lines: ${JSON.stringify(r)}`);
+    assert.ok(r.cellScrolls <= 1 && r.lastInCell, `the chain's end is in view, not scrolled away: ${JSON.stringify(r)}`);
+    assert.match(r.cellText, /1\.716$/, 'the table cell ends with the value');
+    assert.ok(r.formulaBelowSentence, 'the narration sets the typeset chain under its sentence');
+    assert.ok(r.lastInNarration, 'the narration shows the chain to its end');
+    assert.match(r.narrationText, /1\.716$/, 'the narration formula ends with the value');
+    await screenshot(page, 'lecture-wrapped-chains');
+  });
+});
+
 test('every mode tab draws the lecture graph and steps to its end without errors', TIMEOUT, async (t) => {
   await withApp(t, 'modes', async ({ page }) => {
     for (const mode of ['forward', 'reverse', 'extended', 'backprop']) {

@@ -8,12 +8,32 @@
 //! every element of it.
 
 use adjoint_engine::render::{mathml, Term};
-use yew::virtual_dom::{VTag, VText};
+use yew::virtual_dom::{VList, VTag, VText};
 use yew::{AttrValue, Html};
 
-/// A chain `lhs = … = value` as a `<math>` element in the page.
+/// A chain `lhs = … = value` as one `<math>` element in the page (it never breaks).
 pub fn chain(parts: &[Term]) -> Html {
-    let src = mathml::chain(parts);
+    element(mathml::chain(parts))
+}
+
+/// A chain `lhs = … = value` as `<math>` pieces with a `<wbr>` between them
+/// ([`mathml::chain_pieces`]): where the whole chain does not fit, the line breaks after
+/// an `=`-step instead of hiding the chain's end (the value) out of sight. (A `<wbr>`
+/// rather than a space: the `=` has its own spacing.)
+pub fn chain_lines(parts: &[Term]) -> Html {
+    let mut out = Vec::new();
+    for src in mathml::chain_pieces(parts) {
+        if !out.is_empty() {
+            out.push(Html::from(VTag::new("wbr")));
+        }
+        out.push(element(src));
+    }
+    Html::from(VList::with_children(out, None))
+}
+
+/// One of the engine's `<math>` elements as Yew elements (as raw markup if [`parse`] cannot
+/// read it).
+fn element(src: String) -> Html {
     parse(&src).unwrap_or_else(|| Html::from_html_unchecked(AttrValue::from(src)))
 }
 
@@ -166,6 +186,31 @@ mod render_tests {
     #[function_component(Formula)]
     fn formula(props: &Props) -> Html {
         chain(&props.parts)
+    }
+
+    #[function_component(FormulaLines)]
+    fn formula_lines(props: &Props) -> Html {
+        chain_lines(&props.parts)
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn chain_lines_are_the_pieces_with_a_break_between() {
+        let parts = vec![
+            Term::Sym(Sym::adjoint("v2")),
+            Term::Sym(Sym::partial("v2", "v5")),
+            Term::Num(1.716),
+        ];
+        let html = tokio::task::LocalSet::new()
+            .run_until(
+                yew::LocalServerRenderer::<FormulaLines>::with_props(Props {
+                    parts: parts.clone(),
+                })
+                .hydratable(false)
+                .render(),
+            )
+            .await;
+        assert_eq!(html, mathml::chain_pieces(&parts).join("<wbr>"));
+        assert_eq!(html.matches("<math>").count(), 2, "{html}");
     }
 
     #[tokio::test(flavor = "current_thread")]

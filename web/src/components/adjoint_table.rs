@@ -197,7 +197,7 @@ pub fn table_row(props: &TableRowProps) -> Html {
             class={classes!(props.current.then_some("is-current"), props.diverging.then_some("is-diverging"))}>
             <td role="cell">{ label }</td>
             <td class={if value.chars().count() > VALUE_FITS { "adjoint-value num is-wide" } else { "adjoint-value num" }} data-testid="adjoint-value" role="cell">{ value }</td>
-            <td class="formula" role="cell">{ crate::math::chain(&s.equation) }</td>
+            <td class="formula" role="cell">{ crate::math::chain_lines(&s.equation) }</td>
         </tr>
     }
 }

@@ -47,7 +47,7 @@ pub fn narration(props: &NarrationProps) -> Html {
     let (sentence, formula) = match step {
         Some((i, s)) => (
             narrate(props.lang, t, i),
-            (!s.equation.is_empty()).then(|| crate::math::chain(&s.equation)),
+            (!s.equation.is_empty()).then(|| crate::math::chain_lines(&s.equation)),
         ),
         None => (intro(props.lang, t.mode, t), None),
     };

@@ -54,7 +54,7 @@ pub fn mistake_name(m: Mistake) -> &'static str {
 /// `template` with its first `{}` replaced by the quantity drawn in MathML and the
 /// others filled with `rest`, in order.
 pub fn with_math(template: &str, q: &Question, rest: &[&dyn std::fmt::Display]) -> Html {
-    let math = crate::math::chain(&[Term::Sym(q.sym.clone())]);
+    let math = crate::math::chain_lines(&[Term::Sym(q.sym.clone())]);
     match template.split_once("{}") {
         Some((before, after)) => html! {
             <>{ before.to_string() }<span class="formula">{ math }</span>{ fill(after, rest) }</>

@@ -105,6 +105,25 @@ pub fn chain(parts: &[Term]) -> String {
     format!("<math><mrow>{}</mrow></math>", inner.join("<mo>=</mo>"))
 }
 
+/// The same chain as `<math>` elements a line may break between, the way a long derivation
+/// is written by hand: `lhs = a`, then `= b`, …, `= value` (one piece for one part). A
+/// `<math>` element never breaks inside, so one for the whole chain hides its end in a
+/// narrow column.
+pub fn chain_pieces(parts: &[Term]) -> Vec<String> {
+    let mut pieces: Vec<String> = Vec::with_capacity(parts.len());
+    for (i, t) in parts.iter().enumerate() {
+        let eq = if i == 0 { "" } else { "<mo>=</mo>" };
+        match pieces.last_mut() {
+            Some(head) if i == 1 => *head = format!("{head}{eq}{}", mathml(t)),
+            _ => pieces.push(format!("{eq}{}", mathml(t))),
+        }
+    }
+    for p in &mut pieces {
+        *p = format!("<math><mrow>{p}</mrow></math>");
+    }
+    pieces
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +134,35 @@ mod tests {
         assert_eq!(m, "<msub><mover><mi>v</mi><mo stretchy=\"false\">¯</mo></mover><mrow><mn>2</mn><mo>→</mo><mn>4</mn></mrow></msub>");
         assert!(mathml(&Term::sym(Sym::value("<b>"))).contains("&lt;b&gt;"));
         assert!(chain(&[Term::Num(-1.0)]).contains("<mo>−</mo><mn>1</mn>"));
+    }
+
+    #[test]
+    fn chain_pieces_say_what_the_chain_says() {
+        let inner = |m: &str| {
+            m.strip_prefix("<math><mrow>")
+                .and_then(|m| m.strip_suffix("</mrow></math>"))
+                .map(str::to_string)
+                .expect("a <math><mrow> element")
+        };
+        let terms = [
+            Term::sym(Sym::adjoint("v2")),
+            Term::sym(Sym::partial("v2", "v5")),
+            Term::Num(1.716),
+        ];
+        for n in 0..=terms.len() {
+            let pieces = chain_pieces(&terms[..n]);
+            assert_eq!(pieces.len(), n.saturating_sub(1).max(usize::from(n > 0)));
+            let joined: String = pieces.iter().map(|p| inner(p)).collect();
+            let whole = if n == 0 {
+                String::new()
+            } else {
+                inner(&chain(&terms[..n]))
+            };
+            assert_eq!(joined, whole, "{n} parts");
+        }
+        let pieces = chain_pieces(&terms);
+        assert!(
+            pieces[0].contains("<mo>=</mo>") && pieces[1].starts_with("<math><mrow><mo>=</mo>")
+        );
     }
 }
