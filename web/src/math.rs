@@ -193,42 +193,42 @@ mod render_tests {
         chain_lines(&props.parts)
     }
 
+    /// What component `C` renders for `parts` (server-side, as a string).
+    async fn render<C: BaseComponent<Properties = Props>>(parts: &[Term]) -> String {
+        let props = Props {
+            parts: parts.to_vec(),
+        };
+        // The same as the app's `adjoint_table::render_tests::render`, which this library
+        // (shared with the lab) cannot reach.
+        tokio::task::LocalSet::new()
+            .run_until(
+                yew::LocalServerRenderer::<C>::with_props(props)
+                    .hydratable(false)
+                    .render(),
+            )
+            .await
+    }
+
     #[tokio::test(flavor = "current_thread")]
     async fn chain_lines_are_the_pieces_with_a_break_between() {
-        let parts = vec![
+        let parts = [
             Term::Sym(Sym::adjoint("v2")),
             Term::Sym(Sym::partial("v2", "v5")),
             Term::Num(1.716),
         ];
-        let html = tokio::task::LocalSet::new()
-            .run_until(
-                yew::LocalServerRenderer::<FormulaLines>::with_props(Props {
-                    parts: parts.clone(),
-                })
-                .hydratable(false)
-                .render(),
-            )
-            .await;
+        let html = render::<FormulaLines>(&parts).await;
         assert_eq!(html, mathml::chain_pieces(&parts).join("<wbr>"));
         assert_eq!(html.matches("<math>").count(), 2, "{html}");
     }
 
     #[tokio::test(flavor = "current_thread")]
     async fn parsed_formula_renders_like_the_engine_string() {
-        let parts = vec![
+        let parts = [
             Term::Sym(Sym::partial("v2", "v4")),
             Term::call("sin", Term::sym(Sym::value("<v1>"))),
             Term::Num(-1.716),
         ];
-        let html = tokio::task::LocalSet::new()
-            .run_until(
-                yew::LocalServerRenderer::<Formula>::with_props(Props {
-                    parts: parts.clone(),
-                })
-                .hydratable(false)
-                .render(),
-            )
-            .await;
+        let html = render::<Formula>(&parts).await;
         // SSR writes the invisible function application as itself, the engine as `&#x2061;`.
         let want = mathml::chain(&parts).replace("&#x2061;", "\u{2061}");
         assert_eq!(html, want);

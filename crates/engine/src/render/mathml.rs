@@ -106,9 +106,9 @@ pub fn chain(parts: &[Term]) -> String {
 }
 
 /// The same chain as `<math>` elements a line may break between, the way a long derivation
-/// is written by hand: `lhs = a`, then `= b`, …, `= value` (one piece for one part). A
-/// `<math>` element never breaks inside, so one for the whole chain hides its end in a
-/// narrow column.
+/// is written by hand: `lhs = a`, then `= b`, …, `= value` (a chain of one part is one
+/// piece). A `<math>` element never breaks inside, so one for the whole chain hides its end
+/// in a narrow column.
 pub fn chain_pieces(parts: &[Term]) -> Vec<String> {
     let mut pieces: Vec<String> = Vec::with_capacity(parts.len());
     for (i, t) in parts.iter().enumerate() {
@@ -149,9 +149,10 @@ mod tests {
             Term::sym(Sym::partial("v2", "v5")),
             Term::Num(1.716),
         ];
-        for n in 0..=terms.len() {
+        // 0 parts: nothing; 1: `lhs`; 2: `lhs = a`; 3: `lhs = a`, `= b`.
+        for (n, want) in [0, 1, 1, 2].into_iter().enumerate() {
             let pieces = chain_pieces(&terms[..n]);
-            assert_eq!(pieces.len(), n.saturating_sub(1).max(usize::from(n > 0)));
+            assert_eq!(pieces.len(), want, "{n} parts");
             let joined: String = pieces.iter().map(|p| inner(p)).collect();
             let whole = if n == 0 {
                 String::new()
