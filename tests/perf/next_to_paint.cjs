@@ -197,10 +197,12 @@ async function steps_(page, steps, step) {
   }
 }
 
-/** How the trusted-key pass paces its keys (`--gap`), for the printed legends. */
+/** `--gap MS`: the trusted-key pass's extra wait before each key (0: back to back). */
+const GAP = Number(arg('--gap', '0'));
+
+/** How the trusted-key pass paces its keys, for the printed legends. */
 function keyPacing() {
-  const gap = Number(arg('--gap', '0'));
-  return gap > 0 ? `a person's press: ${gap}–${gap + 17} ms after the last step, held until painted` : 'page.keyboard.press, back to back';
+  return GAP > 0 ? `a person's press: ${GAP}–${GAP + 17} ms after the last step, held until painted` : 'page.keyboard.press, back to back';
 }
 
 /** Below the Event Timing threshold: the API reports no entry for that keydown. */
@@ -254,14 +256,13 @@ async function run(page, cdp, steps, seed) {
   });
   await toStart(page);
   const keyed = [];
-  const gap = Number(arg('--gap', '0')); // see keyPacing
   await steps_(page, steps, async () => {
-    await page.evaluate((d) => new Promise((resolve) => setTimeout(() => resolve(window.__armStep()), d)), gap + random() * 17);
+    await page.evaluate((d) => new Promise((resolve) => setTimeout(() => resolve(window.__armStep()), d)), GAP + random() * 17);
     // --gap: held like a person's press, the keyup after the painted frame (see the header).
     await page.keyboard.down('ArrowRight');
-    if (gap === 0) await page.keyboard.up('ArrowRight');
+    if (GAP === 0) await page.keyboard.up('ArrowRight');
     const r = await page.evaluate(() => window.__stepDone);
-    if (gap > 0) await page.keyboard.up('ArrowRight');
+    if (GAP > 0) await page.keyboard.up('ArrowRight');
     if (!r || r.t0 === undefined) throw new Error('a trusted ArrowRight did not change [data-testid=step] within 5 s');
     samples.paintKey.push(r.tPaint - r.t0);
     keyed.push(r.t0);
