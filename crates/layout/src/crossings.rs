@@ -56,8 +56,8 @@ pub fn count_crossings(paths: &[Vec<(usize, f64)>]) -> usize {
 fn inversions(segs: &mut [(usize, f64, f64)]) -> u64 {
     adjoint_order::sort_by_key(segs, |s| s.0);
     let mut total = 0;
-    let (mut lefts, mut rights, mut pairs, mut tree) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut lefts, mut rights, mut pairs) = (Vec::new(), Vec::new(), Vec::new());
+    let mut scratch = BilayerScratch::default();
     for group in segs.chunk_by(|a, b| a.0 == b.0) {
         lefts.clear();
         rights.clear();
@@ -73,7 +73,7 @@ fn inversions(segs: &mut [(usize, f64, f64)]) -> u64 {
                 .iter()
                 .map(|s| (index(&lefts, s.1), index(&rights, s.2))),
         );
-        total += count_bilayer(&mut pairs, rights.len(), &mut tree);
+        total += count_bilayer(&mut pairs, rights.len(), &mut scratch);
     }
     total
 }
@@ -186,15 +186,30 @@ pub fn crossing_path(
     path
 }
 
+/// Buffers [`count_bilayer`] reuses from call to call (it runs for every pair of adjacent
+/// ranks at every sweep of the ordering).
+#[derive(Default)]
+pub(crate) struct BilayerScratch {
+    /// The Fenwick tree over right positions (first the counts of left keys).
+    tree: Vec<u64>,
+    /// The segments as they were, while they are placed in order.
+    from: Vec<(u32, u32)>,
+}
+
 /// Crossings among segments `(left position, right position)` between two adjacent ranks;
-/// `right_len` bounds the right positions. Reorders `segs`; `tree` is scratch space.
+/// `right_len` bounds the right positions. Reorders `segs`.
 ///
 /// Segments are taken by left key (see [`order_by_left`]); each one crosses those taken
 /// before it (at or above it on the left) that end strictly below it on the right. Segments
 /// with equal left keys never cross each other, so a group of them is first counted against
 /// the earlier groups and only then added.
-pub(crate) fn count_bilayer(segs: &mut [(u32, u32)], right_len: usize, tree: &mut Vec<u64>) -> u64 {
-    order_by_left(segs, tree);
+pub(crate) fn count_bilayer(
+    segs: &mut [(u32, u32)],
+    right_len: usize,
+    scratch: &mut BilayerScratch,
+) -> u64 {
+    order_by_left(segs, scratch);
+    let tree = &mut scratch.tree;
     tree.clear();
     tree.resize(right_len + 1, 0);
     let mut crossings = 0u64;
@@ -215,13 +230,14 @@ pub(crate) fn count_bilayer(segs: &mut [(u32, u32)], right_len: usize, tree: &mu
 /// keys are positions in a rank (at most a few times its length). Linear, and in wasm a
 /// fraction of the code of `sort_unstable`'s quicksort for pairs. Keys far larger than the
 /// number of segments (which the layout never makes) fall back to the workspace's sort.
-/// `counts` is scratch space.
-fn order_by_left(segs: &mut [(u32, u32)], counts: &mut Vec<u64>) {
+/// Uses `scratch` (its tree as the counts), so it allocates nothing once warm.
+fn order_by_left(segs: &mut [(u32, u32)], scratch: &mut BilayerScratch) {
     let largest = segs.iter().map(|s| s.0).max().unwrap_or(0) as usize;
     if largest > 4 * segs.len() + 64 {
         adjoint_order::sort_by_key(segs, |s| s.0);
         return;
     }
+    let BilayerScratch { tree: counts, from } = scratch;
     counts.clear();
     counts.resize(largest + 2, 0);
     for s in segs.iter() {
@@ -231,8 +247,9 @@ fn order_by_left(segs: &mut [(u32, u32)], counts: &mut Vec<u64>) {
         counts[i] += counts[i - 1];
     }
     // counts[k] is now where the next segment with left key k goes.
-    let from = segs.to_vec();
-    for s in from {
+    from.clear();
+    from.extend_from_slice(segs);
+    for &s in from.iter() {
         let slot = &mut counts[s.0 as usize];
         if let Some(place) = segs.get_mut(*slot as usize) {
             *place = s;
@@ -280,7 +297,7 @@ mod tests {
     #[test]
     fn segments_order_like_the_standard_sort_and_count_like_pairs() {
         let mut rng = adjoint_rng::SplitMix64::new(7);
-        let mut tree = Vec::new();
+        let mut scratch = BilayerScratch::default();
         for round in 0..300 {
             let n = round % 40;
             // Small key ranges (many ties), and now and then keys far past the segment count.
@@ -295,12 +312,12 @@ mod tests {
             let mut ordered = segs.clone();
             let mut expected = segs.clone();
             expected.sort_by_key(|s| s.0);
-            order_by_left(&mut ordered, &mut tree);
+            order_by_left(&mut ordered, &mut scratch);
             assert_eq!(ordered, expected, "{segs:?}");
             let mut counted = segs.clone();
             let right_len = segs.iter().map(|s| s.1 as usize + 1).max().unwrap_or(0);
             assert_eq!(
-                count_bilayer(&mut counted, right_len, &mut tree),
+                count_bilayer(&mut counted, right_len, &mut scratch),
                 brute(&segs),
                 "{segs:?}"
             );

@@ -4,7 +4,7 @@
 //! without neighbours on the fixed side keep their slot. Work limits depend only on the
 //! graph's size, so the result is deterministic.
 
-use crate::crossings::count_bilayer;
+use crate::crossings::{count_bilayer, BilayerScratch};
 use crate::layered::Layered;
 use crate::neighbours::{merge_count, Ends};
 use crate::sift::sift_pass;
@@ -177,7 +177,7 @@ fn depth_first_order(g: &Layered) -> Vec<Vec<usize>> {
 #[derive(Default)]
 struct Scratch {
     segs: Vec<(u32, u32)>,
-    tree: Vec<u64>,
+    bilayer: BilayerScratch,
     keys: Vec<(f64, usize)>,
     slots: Vec<usize>,
     left: Ends,
@@ -216,7 +216,7 @@ fn total_crossings(g: &Layered, order: &Order, s: &mut Scratch) -> u64 {
                 }
             }
         }
-        total += count_bilayer(&mut s.segs, 2 * next_len + 3, &mut s.tree);
+        total += count_bilayer(&mut s.segs, 2 * next_len + 3, &mut s.bilayer);
     }
     total
 }
